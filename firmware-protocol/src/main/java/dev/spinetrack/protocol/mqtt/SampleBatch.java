@@ -1,0 +1,57 @@
+package dev.spinetrack.protocol.mqtt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A batch of samples of one device, published QoS 1 on {@code …/{device}/samples}
+ * (PROTOCOL.md §7.2). Samples are in ascending {@code seq}; a batch may be redelivered, so
+ * receivers drop samples whose (device, seq) they already hold.
+ *
+ * @param v        payload version, 1
+ * @param gateway  gateway id
+ * @param device   device id
+ * @param batch    gateway-local batch counter, for logs and tracing
+ * @param sentAt   gateway wall clock when the batch was sealed, epoch ms
+ * @param samples  1..10000 samples
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
+                          @JsonProperty("device") String device, @JsonProperty("batch") long batch,
+                          @JsonProperty("sentAt") long sentAt, @JsonProperty("samples") List<Sample> samples) {
+
+    /** Payload version this record reads and writes. */
+    public static final int VERSION = 1;
+    /** Most samples in one batch. */
+    public static final int MAX_SAMPLES = 10_000;
+
+    public SampleBatch {
+        if (v != VERSION) {
+            throw new IllegalArgumentException("v must be 1, was " + v);
+        }
+        if (!Topics.validGatewayId(gateway)) {
+            throw new IllegalArgumentException("gateway is not a valid gateway id: " + gateway);
+        }
+        if (!Topics.validDeviceId(device)) {
+            throw new IllegalArgumentException("device must be 12 lower-case hex digits, was " + device);
+        }
+        Objects.requireNonNull(samples, "samples");
+        if (samples.isEmpty() || samples.size() > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must hold 1.." + MAX_SAMPLES + ", held " + samples.size());
+        }
+        samples = List.copyOf(samples);
+        for (int i = 1; i < samples.size(); i++) {
+            if (samples.get(i).seq() <= samples.get(i - 1).seq()) {
+                throw new IllegalArgumentException("samples[" + i + "].seq " + samples.get(i).seq()
+                        + " is not above the previous " + samples.get(i - 1).seq());
+            }
+        }
+    }
+
+    public static SampleBatch of(String gateway, String device, long batch, long sentAt, List<Sample> samples) {
+        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.spinetrack.protocol.mqtt;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The MQTT topic tree under the versioned root {@code spinetrack/v1} (PROTOCOL.md §7.1).
+ *
+ * <pre>
+ * spinetrack/v1/{gateway}/status            retained, gateway status and LWT
+ * spinetrack/v1/{gateway}/{device}/info     retained, device info
+ * spinetrack/v1/{gateway}/{device}/status   retained, device status
+ * spinetrack/v1/{gateway}/{device}/samples  QoS 1 sample batches
+ * </pre>
+ */
+public final class Topics {
+
+    /** Versioned root of every topic. */
+    public static final String ROOT = "spinetrack/v1";
+    /** Filter matching every sample batch. */
+    public static final String ALL_SAMPLES = ROOT + "/+/+/samples";
+    /** Filter matching every device info. */
+    public static final String ALL_INFO = ROOT + "/+/+/info";
+    /** Filter matching every device status. */
+    public static final String ALL_DEVICE_STATUS = ROOT + "/+/+/status";
+    /** Filter matching every gateway status. */
+    public static final String ALL_GATEWAY_STATUS = ROOT + "/+/status";
+    /** QoS of every SpineTrack publication. */
+    public static final int QOS = 1;
+
+    private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{12}");
+
+    private Topics() {
+    }
+
+    /** Whether a gateway id is allowed: 1-64 of letters, digits, '_', '.', '-', not starting with a symbol. */
+    public static boolean validGatewayId(String id) {
+        return id != null && GATEWAY_ID.matcher(id).matches() && !id.equals("status");
+    }
+
+    /** Whether a device id is allowed: the BLE address as 12 lower-case hex digits. */
+    public static boolean validDeviceId(String id) {
+        return id != null && DEVICE_ID.matcher(id).matches();
+    }
+
+    /** Device id of a BLE address such as {@code C0:FF:EE:00:00:01}. */
+    public static String deviceIdOf(String bleAddress) {
+        String id = bleAddress.replace(":", "").replace("-", "").toLowerCase();
+        if (!validDeviceId(id)) {
+            throw new IllegalArgumentException("not a BLE address: " + bleAddress);
+        }
+        return id;
+    }
+
+    public static String samples(String gateway, String device) {
+        return deviceTopic(gateway, device, "samples");
+    }
+
+    public static String info(String gateway, String device) {
+        return deviceTopic(gateway, device, "info");
+    }
+
+    public static String deviceStatus(String gateway, String device) {
+        return deviceTopic(gateway, device, "status");
+    }
+
+    public static String gatewayStatus(String gateway) {
+        requireGateway(gateway);
+        return ROOT + "/" + gateway + "/status";
+    }
+
+    private static String deviceTopic(String gateway, String device, String leaf) {
+        requireGateway(gateway);
+        if (!validDeviceId(device)) {
+            throw new IllegalArgumentException("device id must be 12 lower-case hex digits, was " + device);
+        }
+        return ROOT + "/" + gateway + "/" + device + "/" + leaf;
+    }
+
+    private static void requireGateway(String gateway) {
+        if (!validGatewayId(gateway)) {
+            throw new IllegalArgumentException("invalid gateway id: " + gateway);
+        }
+    }
+
+    /** What a topic names, parsed; empty when it is not a SpineTrack topic. */
+    public static Optional<TopicAddress> parse(String topic) {
+        if (topic == null || !topic.startsWith(ROOT + "/")) {
+            return Optional.empty();
+        }
+        String[] parts = topic.substring(ROOT.length() + 1).split("/", -1);
+        if (parts.length == 2 && parts[1].equals("status") && validGatewayId(parts[0])) {
+            return Optional.of(new TopicAddress(parts[0], null, TopicAddress.Kind.GATEWAY_STATUS));
+        }
+        if (parts.length == 3 && validGatewayId(parts[0]) && validDeviceId(parts[1])) {
+            TopicAddress.Kind kind = switch (parts[2]) {
+                case "samples" -> TopicAddress.Kind.SAMPLES;
+                case "info" -> TopicAddress.Kind.INFO;
+                case "status" -> TopicAddress.Kind.DEVICE_STATUS;
+                default -> null;
+            };
+            return kind == null ? Optional.empty() : Optional.of(new TopicAddress(parts[0], parts[1], kind));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A parsed topic.
+     *
+     * @param gateway gateway id
+     * @param device  device id, {@code null} for gateway topics
+     * @param kind    which leaf
+     */
+    public record TopicAddress(String gateway, String device, Kind kind) {
+        /** Leaves of the topic tree. */
+        public enum Kind { SAMPLES, INFO, DEVICE_STATUS, GATEWAY_STATUS }
+    }
+}
