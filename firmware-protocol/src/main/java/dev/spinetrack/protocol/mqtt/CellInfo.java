@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.spinetrack.protocol.region.Region;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param region region id, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CellInfo(@JsonProperty("index") int index, @JsonProperty("level") SpinalLevel level,
                        @JsonProperty("side") Side side, @JsonProperty("region") Region region) {
 

@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.spinetrack.protocol.gatt.CellPlacement;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * @param cells            one entry per channel
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceInfo(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                          @JsonProperty("device") String device, @JsonProperty("name") String name,
                          @JsonProperty("kind") DeviceKind kind, @JsonProperty("firmware") String firmware,

@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param reason   why the state changed, for people
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceStatus(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                            @JsonProperty("device") String device, @JsonProperty("state") DeviceState state,
                            @JsonProperty("at") long at, @JsonProperty("battery") Integer battery,

@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * totals since the gateway process started.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GatewayStatus(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                             @JsonProperty("state") DeviceState state, @JsonProperty("at") long at,
                             @JsonProperty("devices") int devices, @JsonProperty("samplesIn") long samplesIn,

@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -16,6 +17,7 @@ import java.util.Arrays;
  * @param battery  battery percent, absent when the frame carried none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Sample(@JsonProperty("seq") long seq, @JsonProperty("t") long t,
                      @JsonProperty("pitch") double pitch, @JsonProperty("roll") double roll,
                      @JsonProperty("p") double[] p, @JsonProperty("bat") Integer battery) {

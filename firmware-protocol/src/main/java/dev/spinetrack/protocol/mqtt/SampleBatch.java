@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param samples  1..10000 samples
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                           @JsonProperty("device") String device, @JsonProperty("batch") long batch,
                           @JsonProperty("sentAt") long sentAt, @JsonProperty("samples") List<Sample> samples) {
