@@ -1,0 +1,88 @@
+package dev.spinetrack.protocol.mqtt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TopicsTest {
+
+    @Test
+    void buildsTheDocumentedTree() {
+        assertEquals("spinetrack/v1/gw-1/c0ffee000001/samples", Topics.samples("gw-1", "c0ffee000001"));
+        assertEquals("spinetrack/v1/gw-1/c0ffee000001/info", Topics.info("gw-1", "c0ffee000001"));
+        assertEquals("spinetrack/v1/gw-1/c0ffee000001/status", Topics.deviceStatus("gw-1", "c0ffee000001"));
+        assertEquals("spinetrack/v1/gw-1/status", Topics.gatewayStatus("gw-1"));
+        assertEquals("spinetrack/v1/+/+/samples", Topics.ALL_SAMPLES);
+        assertEquals("spinetrack/v1/+/status", Topics.ALL_GATEWAY_STATUS);
+        assertEquals(1, Topics.QOS);
+    }
+
+    @Test
+    void parsesWhatItBuilds() {
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", "c0ffee000001", Topics.TopicAddress.Kind.SAMPLES)),
+                Topics.parse(Topics.samples("gw-1", "c0ffee000001")));
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", "c0ffee000001", Topics.TopicAddress.Kind.INFO)),
+                Topics.parse(Topics.info("gw-1", "c0ffee000001")));
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", "c0ffee000001", Topics.TopicAddress.Kind.DEVICE_STATUS)),
+                Topics.parse(Topics.deviceStatus("gw-1", "c0ffee000001")));
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", null, Topics.TopicAddress.Kind.GATEWAY_STATUS)),
+                Topics.parse(Topics.gatewayStatus("gw-1")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "spinetrack/v1", "spinetrack/v2/gw-1/status", "spinetrack/v1/gw-1/c0ffee000001/other",
+            "spinetrack/v1/gw-1/C0FFEE000001/samples", "spinetrack/v1/gw-1/c0ffee000001/samples/extra",
+            "spinetrack/v1//status", "spinetrack/v1/gw-1/c0ffee00001/samples", "x/spinetrack/v1/gw-1/status",
+            "spinetrack/v1/status/status"})
+    void rejectsForeignOrMalformedTopics(String topic) {
+        assertEquals(Optional.empty(), Topics.parse(topic));
+    }
+
+    @Test
+    void parseOfNullIsEmpty() {
+        assertEquals(Optional.empty(), Topics.parse(null));
+    }
+
+    @Test
+    void gatewayIdsAreTopicSafe() {
+        assertTrue(Topics.validGatewayId("gw-livingroom"));
+        assertTrue(Topics.validGatewayId("A.b_c-9"));
+        assertTrue(Topics.validGatewayId("x".repeat(64)));
+        assertFalse(Topics.validGatewayId("x".repeat(65)));
+        assertFalse(Topics.validGatewayId("-gw"));
+        assertFalse(Topics.validGatewayId("gw/1"));
+        assertFalse(Topics.validGatewayId("gw+"));
+        assertFalse(Topics.validGatewayId("gw#"));
+        assertFalse(Topics.validGatewayId("status"));
+        assertFalse(Topics.validGatewayId(""));
+        assertFalse(Topics.validGatewayId(null));
+    }
+
+    @Test
+    void deviceIdsAreBleAddressesInLowerCaseHex() {
+        assertEquals("c0ffee000001", Topics.deviceIdOf("C0:FF:EE:00:00:01"));
+        assertEquals("c0ffee000001", Topics.deviceIdOf("c0-ff-ee-00-00-01"));
+        assertTrue(Topics.validDeviceId("c0ffee000001"));
+        assertFalse(Topics.validDeviceId("C0FFEE000001"));
+        assertFalse(Topics.validDeviceId("c0ffee00000g"));
+        assertFalse(Topics.validDeviceId("c0ffee0000011"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Topics.deviceIdOf("C0:FF:EE"));
+        assertEquals("not a BLE address: C0:FF:EE", e.getMessage());
+    }
+
+    @Test
+    void buildingWithBadIdsSaysWhichIdIsWrong() {
+        assertEquals("invalid gateway id: gw/1",
+                assertThrows(IllegalArgumentException.class, () -> Topics.samples("gw/1", "c0ffee000001")).getMessage());
+        assertEquals("device id must be 12 lower-case hex digits, was C0FFEE000001",
+                assertThrows(IllegalArgumentException.class, () -> Topics.info("gw", "C0FFEE000001")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Topics.gatewayStatus("+"));
+    }
+}
