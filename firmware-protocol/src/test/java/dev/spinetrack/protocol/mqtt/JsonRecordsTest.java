@@ -65,7 +65,7 @@ class JsonRecordsTest {
     }
 
     @Test
-    void sampleKeepsItsOwnCopyOfNothingButComparesByValue() {
+    void samplesCompareByValue() {
         assertEquals(new Sample(1, 2, 0.5, 1, new double[] {1, 2}, 3), new Sample(1, 2, 0.5, 1, new double[] {1, 2}, 3));
         assertFalse(new Sample(1, 2, 0.5, 1, new double[] {1, 2}, 3).equals(new Sample(1, 2, 0.5, 1, new double[] {1, 2}, null)));
     }

@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of the codecs, run by hand (see README, section Protocol); never part of
+ * {@code ./mvnw verify}.
+ */
+package dev.spinetrack.protocol.bench;
