@@ -90,9 +90,15 @@ public final class SampleFrameCodec {
     public record Decoded(SampleFrame frame, int next) {
     }
 
-    /** Decodes the frame starting at {@code at}; offsets in errors are relative to {@code bytes}. */
+    /**
+     * Decodes the frame starting at {@code at} (>= 0); offsets in errors are relative to
+     * {@code bytes}. {@code null} or no bytes at {@code at} is a {@code TRUNCATED} error.
+     */
     public static DecodeResult<Decoded> decodeAt(byte[] b, int at) {
-        int avail = b.length - at;
+        if (at < 0) {
+            throw new IllegalArgumentException("frame offset must be >= 0, was " + at);
+        }
+        int avail = b == null ? 0 : b.length - at;
         if (avail < 1) {
             return DecodeResult.err(DecodeErrorKind.TRUNCATED, "version", at, "frame needs a version byte");
         }

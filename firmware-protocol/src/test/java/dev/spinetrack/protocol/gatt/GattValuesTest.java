@@ -63,6 +63,14 @@ class GattValuesTest {
     }
 
     @Test
+    void aMisnumberedFirstFragmentAlsoReportsTheOpenPacketItDrops() {
+        PacketReassembler r = new PacketReassembler();
+        r.accept(new byte[] {(byte) 0x80, 1, 0});
+        assertEquals(List.of("BAD_FRAGMENT header@0", "BAD_FRAGMENT index@0"),
+                r.accept(new byte[] {(byte) 0x81, 1}).errors().stream().map(DecodeError::code).toList());
+    }
+
+    @Test
     void resetForgetsAPartialPacket() {
         PacketReassembler r = new PacketReassembler();
         r.accept(new byte[] {(byte) 0x80, 1, 0});
@@ -148,6 +156,8 @@ class GattValuesTest {
         assertEquals("TRUNCATED opcode@0", ControlCodec.decodeCommand(null).errorOrNull().code());
         assertEquals("TRUNCATED opcode@0", ControlCodec.decodeResult(null).errorOrNull().code());
         assertEquals("TRUNCATED header@0", new PacketReassembler().accept(null).errors().get(0).code());
+        assertEquals("TRUNCATED version@0", SampleFrameCodec.decodeAt(null, 0).errorOrNull().code());
+        assertEquals("TRUNCATED version@5", SampleFrameCodec.decodeAt(new byte[3], 5).errorOrNull().code());
     }
 
     @Test
