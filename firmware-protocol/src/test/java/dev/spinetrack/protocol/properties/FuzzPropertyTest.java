@@ -13,6 +13,8 @@ import net.jqwik.api.ShrinkingMode;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,11 +37,16 @@ class FuzzPropertyTest {
         RandomInputs inputs = new RandomInputs(seed);
         // Kept across inputs so reassembly state carries over, as on a real link.
         PacketReassembler reassembler = new PacketReassembler();
+        // What the inputs provoked, so a generator that degenerated to all-garbage or
+        // all-valid input fails instead of passing vacuously.
+        Set<String> seen = new TreeSet<>();
         for (int i = 0; i < INPUTS_PER_SEED; i++) {
             byte[] bytes = inputs.next();
             byte[] copy = bytes.clone();
             try {
-                checkCanonical(SampleFrameCodec.decode(bytes), bytes, SampleFrameCodec::encode);
+                DecodeResult<SampleFrame> frame = SampleFrameCodec.decode(bytes);
+                checkCanonical(frame, bytes, SampleFrameCodec::encode);
+                seen.add(frame.isOk() ? "frame OK" : "frame " + frame.errorOrNull().kind());
                 DecodeResult<List<SampleFrame>> packet = SampleFrameCodec.decodePacket(bytes);
                 checkError(packet, bytes);
                 checkCanonical(CapabilitiesCodec.decode(bytes), bytes, CapabilitiesCodec::encode);
@@ -47,13 +54,19 @@ class FuzzPropertyTest {
                 checkCanonical(ControlCodec.decodeResult(bytes), bytes, ControlCodec::encode);
                 // Reassembly errors point into the packet built from several notifications, so
                 // their offsets may lie past this notification; they must still name a field.
-                reassembler.accept(bytes).errors()
-                        .forEach(e -> assertTrue(!e.field().isEmpty() && !e.detail().isEmpty(), e::toString));
+                PacketReassembler.Outcome o = reassembler.accept(bytes);
+                o.errors().forEach(e -> assertTrue(!e.field().isEmpty() && !e.detail().isEmpty(), e::toString));
+                o.errors().forEach(e -> seen.add("reassembly " + e.kind()));
+                if (!o.frames().isEmpty()) {
+                    seen.add("reassembly frames");
+                }
             } catch (RuntimeException | AssertionError e) {
                 fail("seed " + seed + ", input " + i + " = " + HexFormat.of().formatHex(bytes) + ": " + e, e);
             }
             assertEquals(HexFormat.of().formatHex(copy), HexFormat.of().formatHex(bytes), "a decoder modified its input");
         }
+        assertTrue(seen.containsAll(List.of("frame OK", "frame TRUNCATED", "frame BAD_VERSION", "frame BAD_LENGTH",
+                "frame OUT_OF_RANGE", "reassembly frames", "reassembly BAD_FRAGMENT")), () -> "only provoked " + seen);
     }
 
     @Property(tries = 200)
