@@ -73,7 +73,7 @@ class ControlPointTest {
         assertFalse(rack.advertising(), "a connected device does not advertise");
         var caps = CapabilitiesCodec.decode(link.read(GattProfile.SERVICE, GattProfile.CAPABILITIES)).orThrow();
         assertEquals(DeviceKind.RACK, caps.kind());
-        assertEquals(30, caps.channelCount());
+        assertEquals(32, caps.channelCount());
         assertEquals(95, link.read(GattProfile.BATTERY_SERVICE, GattProfile.BATTERY_LEVEL)[0]);
         assertThrows(GattException.class, () -> rack.connect(247), "one central at a time");
     }
@@ -175,8 +175,8 @@ class ControlPointTest {
         assertTrue(notifications.stream().allMatch(n -> n.length <= 20), "ATT payload of MTU 23");
         List<SampleFrame> f = frames();
         assertEquals(50, f.size());
-        assertEquals(4 * f.size(), notifications.size(), "76-byte rack frames take 4 fragments of 19 bytes");
-        assertEquals(30, f.get(0).channelCount());
+        assertEquals(5 * f.size(), notifications.size(), "80-byte rack frames take 5 fragments of 19 bytes");
+        assertEquals(32, f.get(0).channelCount());
     }
 
     @Test
