@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,13 @@ public final class Simulation implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), scheduler);
+        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), task -> {
+            try {
+                scheduler.execute(task);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("simulation {} closed; dropped a late GATT operation", scenario.name());
+            }
+        });
         this.startNanos = System.nanoTime();
         scheduler.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }

@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     int mtu;
 
     @Option(names = "--faults", defaultValue = "", paramLabel = "SPEC",
-            description = "faults on top of the scenario's, e.g. drop=2%,corrupt=0.5%,duplicate=1%,disconnect=90s,"
-                    + "drift=200ppm,low-battery=120s:4%,stall=60s+5s (disconnect=random for a random time)")
+            description = "faults on top of the scenario's, e.g. drop=2%%,corrupt=0.5%%,duplicate=1%%,disconnect=90s,"
+                    + "drift=200ppm,low-battery=120s:4%%,stall=60s+5s (disconnect=random for a random time)")
     String faults;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "write the ground truth JSON here")
