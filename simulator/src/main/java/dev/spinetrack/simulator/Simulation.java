@@ -48,7 +48,7 @@ public final class Simulation implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), task -> {
+        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), options.fleet(), task -> {
             try {
                 scheduler.execute(task);
             } catch (RejectedExecutionException e) {

@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
                     + "drift=200ppm,low-battery=120s:4%%,stall=60s+5s (disconnect=random for a random time)")
     String faults;
 
+    @Option(names = "--fleet", defaultValue = "0",
+            description = "0..65535: other device addresses than another fleet number (default ${DEFAULT-VALUE})")
+    int fleet;
+
     @Option(names = "--truth", paramLabel = "FILE", description = "write the ground truth JSON here")
     Path truthPath;
 
@@ -71,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         if (mtu < 23 || mtu > 247) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be in [23, 247], was " + mtu);
         }
-        SimulationOptions options = new SimulationOptions(scenario, seed, speed, loop, faults);
+        SimulationOptions options = new SimulationOptions(scenario, seed, speed, loop, faults, fleet);
         List<String> ids = new ArrayList<>();
         List<List<ReferenceCentral.Received>> streams = new ArrayList<>();
         List<List<String>> disconnects = new ArrayList<>();
