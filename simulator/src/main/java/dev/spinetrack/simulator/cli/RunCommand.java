@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                             Format.duration(total), frames);
                     err.flush();
                 }
-                Thread.sleep(50);
+                Thread.sleep(10);
             }
             for (int i = 0; i < centrals.size(); i++) {
                 ids.add(sim.peripherals().get(i).advertisement().address());
