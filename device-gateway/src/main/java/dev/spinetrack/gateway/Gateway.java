@@ -26,7 +26,10 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.spinetrack.simulator.Simulation;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -63,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final AtomicLong queueStoreFailures = new AtomicLong();
     private volatile boolean closed;
+    private volatile Simulation simulation;
 
     private Gateway(GatewayConfig config, BleCentral central) throws IOException, MqttException {
         this.config = config;
@@ -91,10 +95,21 @@ public final class Gateway implements AutoCloseable {
      *
      * @throws dev.spinetrack.gateway.ble.BleUnavailableException when there is no usable Bluetooth
      * @throws IllegalStateException when the queue directory or broker URL cannot be used
+     * @throws IllegalArgumentException when the simulator scenario or fault flags are invalid
      */
     public static Gateway start(GatewayConfig config) {
-        BleCentral central = config.simulated() ? SimulatedDevices.central(config) : TinybCentral.open();
-        return start(config, central);
+        if (!config.simulated()) {
+            return start(config, TinybCentral.open());
+        }
+        Simulation sim = SimulatedDevices.start(config);
+        Gateway g = start(config, SimulatedDevices.central(sim));
+        g.simulation = sim;
+        return g;
+    }
+
+    /** The simulation feeding this gateway (for its ground truth), when started with {@code simulate}. */
+    public Optional<Simulation> simulation() {
+        return Optional.ofNullable(simulation);
     }
 
     /** Starts a gateway on the given central (the gateway closes it). */

@@ -94,7 +94,9 @@ public final class DeviceSession {
                 LOG.warn("device {}: control-point indication dropped, too many unanswered", device);
             }
         });
-        long base = wallClock.getAsLong();
+        // After a reconnect a device's clock (simulated ones run faster than the wall) may be ahead
+        // of ours; never set it behind what it already sent, so device time stays monotonic.
+        long base = Math.max(wallClock.getAsLong(), sequence.lastTime() + 1);
         command(new ControlCommand.SetTime(base));
         command(new ControlCommand.SetRate(rateHz));
         converter = new FrameConverter(caps, base, wallClock);
@@ -163,6 +165,7 @@ public final class DeviceSession {
                     LOG.info("device {}: {} sample(s) missing before seq {}", device, missing, seq);
                 }
                 Sample sample = converter.convert(f, seq);
+                sequence.sampleTime(sample.t());
                 counters.samples.incrementAndGet();
                 output.sample(device, sample);
             }

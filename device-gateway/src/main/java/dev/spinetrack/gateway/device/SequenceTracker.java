@@ -13,6 +13,16 @@ final class SequenceTracker {
 
     private final SequenceUnwrapper unwrapper = new SequenceUnwrapper();
     private long last = -1;
+    private volatile long lastTime = -1;
+
+    /** Device time (epoch ms) of the newest sample passed on, or -1. */
+    long lastTime() {
+        return lastTime;
+    }
+
+    void sampleTime(long t) {
+        lastTime = Math.max(lastTime, t);
+    }
 
     /** The unwrapped seq of a frame. */
     long unwrap(long u32) {
