@@ -5,7 +5,7 @@ package dev.spinetrack.gateway;
  *
  * @param devices        devices streaming now
  * @param samplesIn      samples decoded from devices
- * @param samplesOut     samples acknowledged by the broker
+ * @param samplesOut     samples acknowledged by the broker (including those an earlier run left queued)
  * @param gaps           samples missing from device sequences (counted at the next sample that arrives)
  * @param duplicates     samples received twice and dropped
  * @param invalidFrames  notifications or frames that failed to decode

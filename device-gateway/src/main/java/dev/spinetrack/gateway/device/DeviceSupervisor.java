@@ -63,10 +63,15 @@ final class DeviceSupervisor implements Runnable {
                         name, settings.rateHz(), output, sequence, counters, wallClock);
                 session = s;
                 streaming = true;
-                attempt = 0;
                 LOG.info("device {} ({}) connected: streaming at {} Hz", device, name, s.rateHz());
                 output.status(status(DeviceState.ONLINE, "connected"));
+                long before = counters.samples();
                 reason = watch(s);
+                if (counters.samples() > before) {
+                    // only a link that delivered data resets the backoff: a device that connects
+                    // but stays silent is retried ever more slowly
+                    attempt = 0;
+                }
                 streaming = false;
                 session = null;
                 s.close();

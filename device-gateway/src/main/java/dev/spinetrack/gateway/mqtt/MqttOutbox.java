@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * in the queue only on its PUBACK. Retained state (device info and status, gateway status)
  * is kept here and published again after every reconnect.
  *
- * <p>Session: persistent ({@code cleanStart=false}, one hour expiry) under the gateway's client id,
- * automatic reconnect with Paho's backoff. Paho keeps its own in-flight state in memory only:
+ * <p>Session: persistent ({@code cleanStart=false}, one hour expiry) under the gateway's client id;
+ * reconnects with backoff (250 ms to 2 s) until the broker is back. Paho keeps its own in-flight state in memory only:
  * the durable queue is the store of record, and everything not acknowledged is sent again
  * after a reconnect or restart (at least once).
  */
@@ -44,6 +44,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final Object lock = new Object();
     private final AtomicLong samplesOut = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread drain;
     private volatile boolean running = true;
     private long generation;
@@ -71,28 +72,39 @@ public final class MqttOutbox implements AutoCloseable {
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
                 LOG.warn("MQTT broker {} not reachable ({}); retrying", settings.brokerUrl(), e.getMessage());
-                retryFirstConnect();
+                reconnectInBackground();
             }
         });
         drain.start();
     }
 
-    /** Paho's automatic reconnect only starts after a first success, so the first connect is retried here. */
-    private void retryFirstConnect() {
+    /**
+     * Reconnects with backoff (250 ms doubling to 2 s) until connected or closed. Our own loop
+     * rather than Paho's automatic reconnect, which does not cover a failed first connect and
+     * was seen waiting tens of seconds after a broker came back.
+     */
+    private void reconnectInBackground() {
+        if (!running || !reconnecting.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             long delay = 250;
-            while (running && !client.isConnected()) {
-                try {
-                    Thread.sleep(delay);
-                    client.connect(options()).waitForCompletion(10_000);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (MqttException e) {
-                    delay = Math.min(delay * 2, 5_000);
-                    LOG.debug("MQTT connect retry failed: {}", e.getMessage());
+            try {
+                while (running && !client.isConnected()) {
+                    try {
+                        Thread.sleep(delay);
+                        client.connect(options()).waitForCompletion(6_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (MqttException e) {
+                        delay = Math.min(delay * 2, 2_000);
+                        LOG.debug("MQTT reconnect attempt failed: {}", e.getMessage());
+                    }
                 }
+            } finally {
+                reconnecting.set(false);
             }
-        }, "mqtt-first-connect");
+        }, "mqtt-reconnect");
         t.setDaemon(true);
         t.start();
     }
@@ -101,10 +113,9 @@ public final class MqttOutbox implements AutoCloseable {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(false);
         o.setSessionExpiryInterval(SESSION_EXPIRY_S);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 5);
+        o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(10);
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout(5);
         MqttMessage will = new MqttMessage(settings.willPayload(), 1, true, new MqttProperties());
         o.setWill(settings.willTopic(), will);
         if (settings.username() != null) {
@@ -298,6 +309,7 @@ public final class MqttOutbox implements AutoCloseable {
                 inFlight = 0;
                 cursor = queue.head();
             }
+            reconnectInBackground();
         }
 
         @Override

@@ -110,8 +110,13 @@ class SimulatedScenarioIT {
             assertEquals(corrupt, stats.invalidFrames(), "each corrupted packet counted once");
             assertTrue(stats.reconnects() >= disconnects, "reconnects " + stats.reconnects());
             assertEquals(List.of(), sub.problems());
+            Await.until(WAIT, () -> statusState(sub, gw) == DeviceState.OFFLINE, () -> sub.last(Topics.gatewayStatus(gw)));
             GatewayStatus last = sub.gatewayStatus(Topics.gatewayStatus(gw));
-            assertNotNull(last);
+            assertEquals(stats.invalidFrames(), last.invalidFrames(), "the retained status carries the counters");
+            assertEquals(stats.gaps(), last.gaps());
+            assertEquals(stats.samplesIn(), last.samplesIn());
+            assertEquals(stats.reconnects(), last.reconnects());
+            assertEquals(0, last.queueDepth());
         }
     }
 

@@ -111,9 +111,12 @@ public final class Brokers {
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
-            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
-                    .withExtensionsFolder(ext).build();
-            hivemq.start().join();
+            // A stopped EmbeddedHiveMQ cannot start again in the same JVM (its metrics are still
+            // registered), so a restart is a fresh instance on the same port and data folder.
+            java.util.function.Supplier<EmbeddedHiveMQ> fresh = () -> EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf).withDataFolder(data).withExtensionsFolder(ext).build();
+            EmbeddedHiveMQ[] hivemq = {fresh.get()};
+            hivemq[0].start().join();
             return new TestBroker() {
                 @Override
                 public String url() {
@@ -122,20 +125,21 @@ public final class Brokers {
 
                 @Override
                 public void stop() {
-                    hivemq.stop().join();
+                    hivemq[0].stop().join();
                     awaitPort(port, false);
                 }
 
                 @Override
                 public void start() {
-                    hivemq.start().join();
+                    hivemq[0] = fresh.get();
+                    hivemq[0].start().join();
                     awaitPort(port, true);
                 }
 
                 @Override
                 public void close() {
                     try {
-                        hivemq.close();
+                        hivemq[0].close();
                     } catch (Exception e) {
                         throw new IllegalStateException("stopping HiveMQ", e);
                     }
