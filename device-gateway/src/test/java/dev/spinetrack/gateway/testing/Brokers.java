@@ -163,8 +163,11 @@ public final class Brokers {
             try {
                 Path data = Files.createDirectories(dir.resolve("mosquitto-data"));
                 conf = dir.resolve("mosquitto.conf");
+                // 'user': started as root, Mosquitto would drop to user mosquitto and could not write
+                // its persistence file into our temp dir, losing the subscriber's session on restart
                 Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                        + "persistence_location " + data + "/\nautosave_interval 1\n");
+                        + "persistence_location " + data + "/\nautosave_interval 1\nuser "
+                        + System.getProperty("user.name") + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
