@@ -29,6 +29,7 @@ import java.util.Set;
  * @param speed             simulator speed-up
  * @param loop              restart the scenario when it ends
  * @param faults            simulator fault flags, empty for none
+ * @param fleet             simulator fleet number (0..65535): other device addresses, for runs sharing a broker
  * @param allowList         addresses or advertised names to accept; empty accepts every SpineTrack device
  * @param minRssi           weakest signal to connect to, dBm, or null for any
  * @param rateHz            sample rate to set, or null for the device's lowest rate at or above 50 Hz
@@ -41,7 +42,7 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                             Path trustStore, String trustStorePassword,
                             Path queueDir, long queueMaxBytes, FsyncPolicy fsync,
                             int batchMaxSamples, Duration batchMaxAge, Duration statusInterval,
-                            String simulate, long seed, double speed, boolean loop, String faults,
+                            String simulate, long seed, double speed, boolean loop, String faults, int fleet,
                             Set<String> allowList, Integer minRssi, Integer rateHz,
                             Duration reconnectMin, Duration reconnectMax, int watchdogPeriods,
                             Duration scanInterval) {
@@ -75,6 +76,9 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
             throw new IllegalArgumentException("simulator speed must be > 0, was " + speed);
         }
         faults = faults == null ? "" : faults;
+        if (fleet < 0 || fleet > 0xFFFF) {
+            throw new IllegalArgumentException("simulator fleet must be 0..65535, was " + fleet);
+        }
         allowList = allowList == null ? Set.of() : Set.copyOf(allowList);
         if (rateHz != null && (rateHz < 1 || rateHz > 1000)) {
             throw new IllegalArgumentException("rate must be 1..1000 Hz, was " + rateHz);
@@ -95,7 +99,7 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
         return new GatewayConfig("gw1", "tcp://127.0.0.1:1883", null, null, null, null,
                 Path.of("gateway-queue"), 256L * 1024 * 1024, FsyncPolicy.BEFORE_PUBLISH,
                 500, Duration.ofMillis(20), Duration.ofSeconds(5),
-                null, 1, 1.0, false, "", Set.of(), null, null,
+                null, 1, 1.0, false, "", 0, Set.of(), null, null,
                 Duration.ofMillis(200), Duration.ofSeconds(10), 10, Duration.ofSeconds(2));
     }
 
@@ -107,13 +111,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withGatewayId(String v) {
         return new GatewayConfig(v, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withBroker(String url, String user, String pass) {
         return new GatewayConfig(gatewayId, url, user, pass, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withBrokerUrl(String url) {
@@ -123,13 +127,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withTrustStore(Path store, String storePassword) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, store, storePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withQueue(Path dir, long maxBytes, FsyncPolicy policy) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, dir,
                 maxBytes, policy, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withQueueDir(Path dir) {
@@ -139,44 +143,51 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withBatch(int maxSamples, Duration maxAge) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, maxSamples, maxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withStatusInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, v, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     /** Runs the simulator's {@code scenario} instead of Bluetooth. */
     public GatewayConfig withSimulation(String scenario, long seedV, double speedV, boolean loopV, String faultsV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, scenario, seedV, speedV, loopV,
-                faultsV, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faultsV, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+    }
+
+    /** Gives the simulated devices other addresses (see {@code SimulationOptions.fleet}). */
+    public GatewayConfig withSimulationFleet(int v) {
+        return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
+                queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
+                faults, v, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withDeviceFilter(Set<String> allow, Integer minRssiV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withRateHz(Integer v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
     }
 
     public GatewayConfig withReconnect(Duration min, Duration max, int watchdog) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, min, max, watchdog, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, min, max, watchdog, scanInterval);
     }
 
     public GatewayConfig withScanInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v);
     }
 
     @Override

@@ -16,7 +16,7 @@ final class SimulatedDevices {
     static Simulation start(GatewayConfig config) {
         try {
             return Simulation.start(new SimulationOptions(config.simulate(), config.seed(), config.speed(),
-                    config.loop(), config.faults()));
+                    config.loop(), config.faults(), config.fleet()));
         } catch (dev.spinetrack.simulator.scenario.ScenarioException e) {
             throw new IllegalArgumentException("scenario '" + config.simulate() + "': " + e.getMessage(), e);
         }

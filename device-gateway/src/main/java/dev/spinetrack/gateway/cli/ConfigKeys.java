@@ -22,7 +22,7 @@ public final class ConfigKeys {
     /** Every setting name, in the order of {@code --help}. */
     public static final List<String> NAMES = List.of("gateway-id", "broker", "username", "password", "truststore",
             "truststore-password", "queue-dir", "queue-max-mb", "fsync", "batch-size", "batch-age-ms",
-            "status-interval-ms", "simulate", "seed", "speed", "loop", "faults", "allow", "min-rssi", "rate",
+            "status-interval-ms", "simulate", "seed", "speed", "loop", "faults", "fleet", "allow", "min-rssi", "rate",
             "reconnect-min-ms", "reconnect-max-ms", "watchdog-periods", "scan-interval-ms");
 
     /** Prefix of the environment variables. */
@@ -85,6 +85,7 @@ public final class ConfigKeys {
             case "speed" -> c.withSimulation(c.simulate(), c.seed(), decimal(v), c.loop(), c.faults());
             case "loop" -> c.withSimulation(c.simulate(), c.seed(), c.speed(), bool(v), c.faults());
             case "faults" -> c.withSimulation(c.simulate(), c.seed(), c.speed(), c.loop(), v);
+            case "fleet" -> c.withSimulationFleet((int) number(v));
             case "allow" -> c.withDeviceFilter(list(v), c.minRssi());
             case "min-rssi" -> c.withDeviceFilter(c.allowList(), (int) number(v));
             case "rate" -> c.withRateHz((int) positiveLong(v));

@@ -88,6 +88,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "FLAGS", description = "simulator faults, e.g. drop=2%%,corrupt=0.1%%")
     String faults;
 
+    @Option(names = "--fleet", paramLabel = "N", description = "simulator fleet 0..65535: other device addresses "
+            + "for runs sharing a broker (default 0)")
+    String fleet;
+
     @Option(names = "--allow", paramLabel = "ADDR|NAME", split = ",", description = "only these devices (repeat or "
             + "comma-separate)")
     String[] allow;
@@ -134,6 +138,7 @@ public final class GatewayCommand implements Callable<Integer> {
         put(m, "speed", speed);
         put(m, "loop", loop);
         put(m, "faults", faults);
+        put(m, "fleet", fleet);
         put(m, "allow", allow == null ? null : String.join(",", allow));
         put(m, "min-rssi", minRssi);
         put(m, "rate", rate);
