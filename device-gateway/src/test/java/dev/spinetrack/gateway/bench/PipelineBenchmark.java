@@ -37,7 +37,7 @@ public final class PipelineBenchmark {
         }
         long total = (long) devices * frames;
         Path queue = Files.createTempDirectory("gw-bench");
-        GatewayConfig cfg = GatewayConfig.defaults().withGatewayId("bench-" + ProcessHandle.current().pid())
+        GatewayConfig cfg = GatewayConfig.defaults().withGatewayId("bench") // fixed id: reruns overwrite, not pile up, retained state
                 .withBrokerUrl(broker).withQueue(queue, 1024L * 1024 * 1024, fsync)
                 .withBatch(batch, Duration.ofMillis(20)).withScanInterval(Duration.ofMillis(50))
                 .withReconnect(Duration.ofMillis(50), Duration.ofSeconds(1), 1000);

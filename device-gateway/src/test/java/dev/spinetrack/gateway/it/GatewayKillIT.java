@@ -8,6 +8,8 @@ import dev.spinetrack.gateway.testing.Await;
 import dev.spinetrack.gateway.testing.Brokers;
 import dev.spinetrack.gateway.testing.SampleSubscriber;
 import dev.spinetrack.gateway.testing.TestBroker;
+import dev.spinetrack.protocol.mqtt.DeviceState;
+import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
@@ -84,6 +86,34 @@ class GatewayKillIT {
             NavigableMap<Long, Sample> got = sub.samples(device);
             assertEquals(List.of(), sub.problems(), "queued batches come before the new ones, in order");
             assertEquals(m + 1 + 200, sub.samples(device).headMap(m, true).size() + got.tailMap(5_000_000L).size());
+        }
+    }
+
+    @Test
+    void aKilledGatewayIsMarkedLostByItsWill() throws Exception {
+        String gw = ItSupport.uniqueGateway("it-will");
+        try (TestBroker broker = Brokers.shared(dir.resolve("broker"));
+             SampleSubscriber sub = new SampleSubscriber(broker.url(), gw)) {
+            Process p = gateway(broker.url(), dir.resolve("queue"), gw, 0, 1_000_000);
+            try {
+                follow(p, new AtomicLong(), new AtomicLong());
+                Await.until(WAIT, () -> state(sub, gw) == DeviceState.ONLINE && sub.total() > 0,
+                        () -> String.valueOf(sub.last(Topics.gatewayStatus(gw))));
+            } finally {
+                p.destroyForcibly();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            }
+            Await.until(WAIT, () -> state(sub, gw) == DeviceState.LOST, () -> sub.last(Topics.gatewayStatus(gw)));
+            assertEquals(GatewayStatus.lost(gw), sub.gatewayStatus(Topics.gatewayStatus(gw)), "the will's payload");
+        }
+    }
+
+    private static DeviceState state(SampleSubscriber sub, String gw) {
+        try {
+            GatewayStatus s = sub.gatewayStatus(Topics.gatewayStatus(gw));
+            return s == null ? null : s.state();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
