@@ -71,27 +71,41 @@ public final class DurableQueue implements AutoCloseable {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().matches("seg-\\d{20}\\.log")).sorted().toList();
         }
+        long expected = -1;
+        long firstSlot = -1;
         for (Path p : files) {
             Segment.Recovery[] rec = new Segment.Recovery[1];
             Segment seg = Segment.open(p, rec);
             torn += rec[0].tornRecords();
-            if (!segments.isEmpty() && seg.baseIndex != tail) {
-                // a segment that does not continue the previous one: its predecessor lost its tail
-                LOG.warn("queue segment {} starts at {} but the previous one ends at {}", p.getFileName(),
-                        seg.baseIndex, tail);
+            if (expected >= 0 && seg.baseIndex > expected) {
+                // the previous segment lost its tail (power cut under fsync=never): those indexes
+                // are gone; placeholders keep index arithmetic simple and count as acknowledged
+                LOG.warn("queue segment {} starts at {} but the previous one ends at {}: {} record(s) lost",
+                        p.getFileName(), seg.baseIndex, expected, seg.baseIndex - expected);
+                torn += (int) Math.min(Integer.MAX_VALUE, seg.baseIndex - expected);
+                for (long i = expected; i < seg.baseIndex; i++) {
+                    if (i >= storedHead) {
+                        firstSlot = slots.isEmpty() ? i : firstSlot;
+                        slots.add(null);
+                        ackedAhead.add(i);
+                    }
+                }
             }
             segments.add(seg);
             for (Segment.Slot slot : rec[0].slots()) {
                 if (slot.index() >= storedHead) {
+                    firstSlot = slots.isEmpty() ? slot.index() : firstSlot;
                     slots.add(slot);
                     bytes += slot.diskBytes();
                 }
             }
-            tail = seg.baseIndex + rec[0].slots().size();
+            expected = seg.baseIndex + rec[0].slots().size();
+            tail = expected;
         }
         this.tornRecords = torn;
-        head = slots.isEmpty() ? Math.max(storedHead, tail) : slots.get(0).index();
+        head = slots.isEmpty() ? Math.max(storedHead, tail) : firstSlot;
         tail = Math.max(tail, head);
+        advanceHead();
         syncedTail = tail;
         dropAckedSegments();
         if (torn > 0) {
@@ -172,6 +186,12 @@ public final class DurableQueue implements AutoCloseable {
             }
             long at = Math.max(index, head);
             slot = slots.get(slotsStart + (int) (at - head));
+            while (slot == null && ++at < tail) {
+                slot = slots.get(slotsStart + (int) (at - head));
+            }
+            if (slot == null) {
+                return null;
+            }
             tailNow = tail;
         }
         if (fsync == FsyncPolicy.BEFORE_PUBLISH && slot.index() >= syncedTail) {
@@ -202,17 +222,7 @@ public final class DurableQueue implements AutoCloseable {
         if (closed || index < head || index >= tail || !ackedAhead.add(index)) {
             return false;
         }
-        while (!ackedAhead.isEmpty() && ackedAhead.first() == head) {
-            ackedAhead.pollFirst();
-            Segment.Slot slot = slots.get(slotsStart++);
-            bytes -= slot.diskBytes();
-            head++;
-            acked++;
-        }
-        if (slotsStart > 4096 && slotsStart > slots.size() / 2) {
-            slots.subList(0, slotsStart).clear();
-            slotsStart = 0;
-        }
+        advanceHead();
         dropAckedSegments();
         long now = System.nanoTime();
         if (now - headWrittenAt > HEAD_WRITE_INTERVAL_NANOS) {
@@ -220,6 +230,22 @@ public final class DurableQueue implements AutoCloseable {
             headWrittenAt = now;
         }
         return true;
+    }
+
+    private void advanceHead() {
+        while (!ackedAhead.isEmpty() && ackedAhead.first() == head) {
+            ackedAhead.pollFirst();
+            Segment.Slot slot = slots.get(slotsStart++);
+            if (slot != null) {
+                bytes -= slot.diskBytes();
+                acked++;
+            }
+            head++;
+        }
+        if (slotsStart > 4096 && slotsStart > slots.size() / 2) {
+            slots.subList(0, slotsStart).clear();
+            slotsStart = 0;
+        }
     }
 
     /** Index of the oldest message not yet acknowledged (equal to {@link #tail()} when empty). */

@@ -146,6 +146,34 @@ class DurableQueueTest {
     }
 
     @Test
+    void aSegmentThatLostItsTailIsBridgedAndTheLossCounted() throws Exception {
+        try (DurableQueue q = DurableQueue.open(dir, 1024 * 1024, 1024, FsyncPolicy.NEVER)) {
+            byte[] p = new byte[600];
+            for (int i = 0; i < 6; i++) {
+                p[0] = (byte) i;
+                q.append("t", p, 1); // two records per segment: 0-1, 2-3, 4-5
+            }
+        }
+        Path middle;
+        try (Stream<Path> s = Files.list(dir)) {
+            middle = s.filter(f -> f.getFileName().toString().startsWith("seg-")).sorted().skip(1).findFirst().orElseThrow();
+        }
+        try (RandomAccessFile f = new RandomAccessFile(middle.toFile(), "rw")) {
+            f.setLength(f.length() - 10); // record 3 torn; segment 3 still starts at 4
+        }
+        try (DurableQueue q = DurableQueue.open(dir, 1024 * 1024, 1024, FsyncPolicy.NEVER)) {
+            assertEquals(2, q.counters().tornRecords(), "the torn record, and the index the next segment skips");
+            assertEquals(0, q.head());
+            assertEquals(2, q.take(2, Duration.ZERO).payload()[0]);
+            assertEquals(4, q.take(3, Duration.ZERO).payload()[0], "the lost index is skipped");
+            for (long i = 0; i < 6; i++) {
+                q.ack(i);
+            }
+            assertEquals(0, q.depth());
+        }
+    }
+
+    @Test
     void whenFullNewMessagesAreRefusedCountedAndStoredOnesKept() throws Exception {
         try (DurableQueue q = DurableQueue.open(dir, 2048, 4096, FsyncPolicy.NEVER)) {
             byte[] p = new byte[500];
