@@ -6,7 +6,6 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -35,7 +34,6 @@ public final class MqttOutbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttOutbox.class);
     private static final int WINDOW = 64;
-    private static final long SESSION_EXPIRY_S = 3600;
 
     private final MqttSettings settings;
     private final DurableQueue queue;
@@ -44,7 +42,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final Object lock = new Object();
     private final AtomicLong samplesOut = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Reconnector reconnector;
     private final Thread drain;
     private volatile boolean running = true;
     private long generation;
@@ -57,13 +55,14 @@ public final class MqttOutbox implements AutoCloseable {
         this.queue = queue;
         this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         client.setCallback(new Callback());
+        this.reconnector = new Reconnector(client, settings, () -> running);
         this.drain = new Thread(this::drainLoop, "mqtt-drain-" + settings.clientId());
         drain.setDaemon(true);
     }
 
     /** Starts connecting (in the background; Paho keeps retrying) and draining. */
     public void start() throws MqttException {
-        client.connect(options(), null, new MqttActionListener() {
+        client.connect(MqttOptions.of(settings), null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
                 // connectComplete does the work
@@ -78,56 +77,10 @@ public final class MqttOutbox implements AutoCloseable {
         drain.start();
     }
 
-    /**
-     * Reconnects with backoff (250 ms doubling to 2 s) until connected or closed. Our own loop
-     * rather than Paho's automatic reconnect, which does not cover a failed first connect and
-     * was seen waiting tens of seconds after a broker came back.
-     */
     private void reconnectInBackground() {
-        if (!running || !reconnecting.compareAndSet(false, true)) {
-            return;
+        if (running) {
+            reconnector.start();
         }
-        Thread t = new Thread(() -> {
-            long delay = 250;
-            try {
-                while (running && !client.isConnected()) {
-                    try {
-                        Thread.sleep(delay);
-                        client.connect(options()).waitForCompletion(6_000);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (MqttException e) {
-                        delay = Math.min(delay * 2, 2_000);
-                        LOG.debug("MQTT reconnect attempt failed: {}", e.getMessage());
-                    }
-                }
-            } finally {
-                reconnecting.set(false);
-            }
-        }, "mqtt-reconnect");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private MqttConnectionOptions options() {
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(false);
-        o.setSessionExpiryInterval(SESSION_EXPIRY_S);
-        o.setAutomaticReconnect(false);
-        o.setKeepAliveInterval(10);
-        o.setConnectionTimeout(5);
-        MqttMessage will = new MqttMessage(settings.willPayload(), 1, true, new MqttProperties());
-        o.setWill(settings.willTopic(), will);
-        if (settings.username() != null) {
-            o.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            o.setPassword(settings.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        if (settings.trustStore() != null) {
-            o.setSocketFactory(TlsContext.socketFactory(settings.trustStore(), settings.trustStorePassword()));
-        }
-        return o;
     }
 
     /** Sets retained state for a topic and publishes it now if connected, else after connecting. */
