@@ -4,11 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +37,7 @@ public final class DurableQueue implements AutoCloseable {
     private final long maxBytes;
     private final long segmentBytes;
     private final FsyncPolicy fsync;
-    private final FileChannel headFile;
+    private final HeadFile headFile;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private final ArrayList<Segment.Slot> slots = new ArrayList<>();
     private int slotsStart;
@@ -54,7 +51,6 @@ public final class DurableQueue implements AutoCloseable {
     private final long tornRecords;
     private long syncedTail;
     private long headWrittenAt;
-    private long headWritten = -1;
     private boolean closed;
 
     private DurableQueue(Path dir, long maxBytes, long segmentBytes, FsyncPolicy fsync) throws IOException {
@@ -63,9 +59,8 @@ public final class DurableQueue implements AutoCloseable {
         this.segmentBytes = segmentBytes;
         this.fsync = fsync;
         Files.createDirectories(dir);
-        this.headFile = FileChannel.open(dir.resolve("head"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        long storedHead = readHead();
+        this.headFile = new HeadFile(dir);
+        long storedHead = headFile.read();
         int torn = 0;
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -226,7 +221,7 @@ public final class DurableQueue implements AutoCloseable {
         dropAckedSegments();
         long now = System.nanoTime();
         if (now - headWrittenAt > HEAD_WRITE_INTERVAL_NANOS) {
-            writeHead();
+            headFile.write(head);
             headWrittenAt = now;
         }
         return true;
@@ -279,24 +274,6 @@ public final class DurableQueue implements AutoCloseable {
         }
     }
 
-    private long readHead() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(8);
-        int n = headFile.read(b, 0);
-        if (n < 8) {
-            return 0;
-        }
-        return b.flip().getLong();
-    }
-
-    private void writeHead() throws IOException {
-        if (headWritten == head) {
-            return;
-        }
-        ByteBuffer b = ByteBuffer.allocate(8).putLong(head).flip();
-        headFile.write(b, 0);
-        headWritten = head;
-    }
-
     private void requireOpen() throws IOException {
         if (closed) {
             throw new IOException("queue " + dir + " is closed");
@@ -308,14 +285,13 @@ public final class DurableQueue implements AutoCloseable {
         if (closed) {
             return;
         }
-        writeHead();
+        headFile.write(head);
         closed = true;
         notifyAll();
         for (Segment s : segments) {
             s.force();
             s.close();
         }
-        headFile.force(true);
         headFile.close();
     }
 }
