@@ -166,6 +166,9 @@ public final class DeviceSession {
                 }
                 Sample sample = converter.convert(f, seq);
                 sequence.sampleTime(sample.t());
+                if (f.hasBattery()) {
+                    sequence.battery(f.battery());
+                }
                 counters.samples.incrementAndGet();
                 output.sample(device, sample);
             }

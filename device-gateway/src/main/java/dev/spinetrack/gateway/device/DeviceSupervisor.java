@@ -114,7 +114,8 @@ final class DeviceSupervisor implements Runnable {
     }
 
     private DeviceStatus status(DeviceState state, String reason) {
-        return new DeviceStatus(1, settings.gateway(), device, state, wallClock.getAsLong(), null, lastRssi, reason);
+        return new DeviceStatus(1, settings.gateway(), device, state, wallClock.getAsLong(), sequence.battery(), lastRssi,
+                reason);
     }
 
     private void sleep(long ms) {

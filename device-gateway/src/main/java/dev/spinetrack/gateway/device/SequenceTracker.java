@@ -15,6 +15,17 @@ final class SequenceTracker {
     private long last = -1;
     private volatile long lastTime = -1;
 
+    private volatile Integer battery;
+
+    /** Last battery percent a frame carried, or null. */
+    Integer battery() {
+        return battery;
+    }
+
+    void battery(int percent) {
+        battery = percent;
+    }
+
     /** Device time (epoch ms) of the newest sample passed on, or -1. */
     long lastTime() {
         return lastTime;

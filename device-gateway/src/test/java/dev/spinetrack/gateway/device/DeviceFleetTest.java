@@ -100,6 +100,10 @@ class DeviceFleetTest {
         assertEquals(List.of(DeviceState.ONLINE, DeviceState.LOST, DeviceState.ONLINE, DeviceState.LOST,
                 DeviceState.ONLINE), states);
         assertEquals(3, out.infos.size(), "capabilities are read again after each connect");
+        DeviceStatus lost = out.statuses.get(1);
+        assertEquals(80, lost.battery(), "the status carries the last battery level seen");
+        assertEquals(-50, lost.rssi());
+        assertTrue(lost.reason().contains("scripted link loss"), lost.reason());
         for (int i = 1; i < out.samples.size(); i++) {
             assertTrue(out.samples.get(i).seq() > out.samples.get(i - 1).seq());
         }
