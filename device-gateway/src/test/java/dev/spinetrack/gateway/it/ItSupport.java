@@ -1,0 +1,33 @@
+package dev.spinetrack.gateway.it;
+
+import dev.spinetrack.gateway.GatewayConfig;
+import dev.spinetrack.gateway.queue.FsyncPolicy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Config shared by the integration tests. */
+final class ItSupport {
+
+    private ItSupport() {
+    }
+
+    /** A gateway id unique to this run, so tests sharing a broker never collide. */
+    static String uniqueGateway(String prefix) {
+        byte[] b = new byte[4];
+        ThreadLocalRandom.current().nextBytes(b);
+        return prefix + "-" + HexFormat.of().formatHex(b);
+    }
+
+    static GatewayConfig config(String gateway, String brokerUrl, Path queueDir) {
+        return GatewayConfig.defaults()
+                .withGatewayId(gateway)
+                .withBrokerUrl(brokerUrl)
+                .withQueue(queueDir, 64L * 1024 * 1024, FsyncPolicy.BEFORE_PUBLISH)
+                .withStatusInterval(Duration.ofMillis(500))
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500), 10)
+                .withScanInterval(Duration.ofMillis(100));
+    }
+}

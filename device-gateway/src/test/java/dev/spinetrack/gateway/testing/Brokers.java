@@ -1,0 +1,211 @@
+package dev.spinetrack.gateway.testing;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Brokers for the *IT tests. With {@code spinetrack.it.mqtt} empty they are embedded HiveMQ CE
+ * instances on free ports; with it set, {@link #shared()} is that broker (the machine's
+ * Mosquitto in CI) and {@link #restartable(Path)}, which must be stopped and started and so
+ * cannot be the shared one, is a private {@code mosquitto} process on a free port (or an
+ * embedded HiveMQ when no mosquitto binary exists).
+ */
+public final class Brokers {
+
+    private Brokers() {
+    }
+
+    /** The configured external broker URL, or null. */
+    public static String external() {
+        String v = System.getProperty("spinetrack.it.mqtt", "");
+        return v.isBlank() ? null : v.trim();
+    }
+
+    /** The broker most tests use. */
+    public static TestBroker shared(Path dir) {
+        String url = external();
+        if (url == null) {
+            return embedded(dir);
+        }
+        return new TestBroker() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public void stop() {
+                throw new UnsupportedOperationException("the shared broker " + url + " cannot be stopped by a test");
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A broker of the test's own, which it may stop and start. */
+    public static TestBroker restartable(Path dir) {
+        if (external() != null) {
+            Path bin = Path.of("/usr/sbin/mosquitto");
+            if (Files.isExecutable(bin)) {
+                return new MosquittoProcess(bin, dir, freePort());
+            }
+        }
+        return embedded(dir);
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void awaitPort(int port, boolean open) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean isOpen;
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                isOpen = true;
+            } catch (IOException e) {
+                isOpen = false;
+            }
+            if (isOpen == open) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("port " + port + " did not " + (open ? "open" : "close"));
+    }
+
+    private static TestBroker embedded(Path dir) {
+        int port = freePort();
+        try {
+            Path conf = Files.createDirectories(dir.resolve("hivemq-conf"));
+            Path data = Files.createDirectories(dir.resolve("hivemq-data"));
+            Path ext = Files.createDirectories(dir.resolve("hivemq-extensions"));
+            Files.writeString(conf.resolve("config.xml"), """
+                    <?xml version="1.0"?>
+                    <hivemq>
+                      <listeners>
+                        <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                      </listeners>
+                      <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                    </hivemq>
+                    """.formatted(port));
+            // A stopped EmbeddedHiveMQ cannot start again in the same JVM (its metrics are still
+            // registered), so a restart is a fresh instance on the same port and data folder.
+            java.util.function.Supplier<EmbeddedHiveMQ> fresh = () -> EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf).withDataFolder(data).withExtensionsFolder(ext).build();
+            EmbeddedHiveMQ[] hivemq = {fresh.get()};
+            hivemq[0].start().join();
+            return new TestBroker() {
+                @Override
+                public String url() {
+                    return "tcp://127.0.0.1:" + port;
+                }
+
+                @Override
+                public void stop() {
+                    hivemq[0].stop().join();
+                    awaitPort(port, false);
+                }
+
+                @Override
+                public void start() {
+                    hivemq[0] = fresh.get();
+                    hivemq[0].start().join();
+                    awaitPort(port, true);
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        hivemq[0].close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("stopping HiveMQ", e);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A private Mosquitto with persistence, so sessions survive its restart. */
+    private static final class MosquittoProcess implements TestBroker {
+        private final Path bin;
+        private final Path conf;
+        private final int port;
+        private Process process;
+
+        MosquittoProcess(Path bin, Path dir, int port) {
+            this.bin = bin;
+            this.port = port;
+            try {
+                Path data = Files.createDirectories(dir.resolve("mosquitto-data"));
+                conf = dir.resolve("mosquitto.conf");
+                // 'user': started as root, Mosquitto would drop to user mosquitto and could not write
+                // its persistence file into our temp dir, losing the subscriber's session on restart
+                Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
+                        + "persistence_location " + data + "/\nautosave_interval 1\nuser "
+                        + System.getProperty("user.name") + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            start();
+        }
+
+        @Override
+        public String url() {
+            return "tcp://127.0.0.1:" + port;
+        }
+
+        @Override
+        public synchronized void start() {
+            try {
+                process = new ProcessBuilder(bin.toString(), "-c", conf.toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            awaitPort(port, true);
+        }
+
+        @Override
+        public synchronized void stop() {
+            process.destroy(); // SIGTERM: Mosquitto saves its persistence file on the way out
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            awaitPort(port, false);
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                stop();
+            }
+        }
+    }
+}
