@@ -22,10 +22,22 @@ final class PressureCodec {
     }
 
     static double[] decode(String s) {
+        if (s.indexOf('.') >= 0 || s.indexOf(',') >= 0) {
+            return decodeDecimal(s); // rows written before the Base64 form (Double.toString always has a '.')
+        }
         ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s));
         double[] p = new double[b.remaining() / Double.BYTES];
         for (int i = 0; i < p.length; i++) {
             p[i] = b.getDouble();
+        }
+        return p;
+    }
+
+    private static double[] decodeDecimal(String s) {
+        String[] parts = s.split(",");
+        double[] p = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            p[i] = Double.parseDouble(parts[i]);
         }
         return p;
     }
