@@ -207,6 +207,37 @@ public class SessionService {
         });
     }
 
+    /**
+     * Ends automatic sessions of devices that sent nothing for the idle timeout (server clock),
+     * e.g. a device switched off while in contact; sessions of streaming devices end from ingest.
+     *
+     * @return how many sessions ended
+     */
+    public int closeSilent(long nowMs) {
+        List<DeviceRow> quiet = db.read(c -> devices.silentWithOpenAutoSession(c, nowMs - settings.idleTimeoutMs()));
+        int closed = 0;
+        for (DeviceRow d : quiet) {
+            synchronized (tracks.lock(d.id())) {
+                try {
+                    closed += db.write(c -> {
+                        Optional<SessionRow> open = sessions.findOpen(c, d.id());
+                        if (open.isEmpty() || !open.get().auto()) {
+                            return 0;
+                        }
+                        DeviceTrack t = tracks.get(c, d.id()).orElseThrow();
+                        long end = open.get().lastT() == null ? nowMs : open.get().lastT();
+                        closeOpen(c, t, Math.max(t.processedSeq, open.get().fromSeq() - 1), end, "silent");
+                        return 1;
+                    });
+                } catch (RuntimeException e) {
+                    tracks.evict(d.id());
+                    throw e;
+                }
+            }
+        }
+        return closed;
+    }
+
     private void closeOpen(Connection c, DeviceTrack t, long toSeq, long now, String reason) throws SQLException {
         if (t.open != null) {
             SessionLifecycle.close(c, sessions, tracks, live, t, toSeq, now, reason);

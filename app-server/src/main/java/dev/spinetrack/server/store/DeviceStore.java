@@ -60,6 +60,22 @@ public class DeviceStore {
         return out;
     }
 
+    /** Devices last heard from before {@code beforeMs} (server clock) that have an open automatic session. */
+    public List<DeviceRow> silentWithOpenAutoSession(Connection c, long beforeMs) throws SQLException {
+        List<DeviceRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices d WHERE d.last_seen < ? "
+                + "AND EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id AND s.to_seq IS NULL "
+                + "AND s.auto_started = TRUE)")) {
+            ps.setLong(1, beforeMs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     public void setInfo(Connection c, String id, String gateway, String name, String kind, String infoJson, long now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

@@ -153,6 +153,33 @@ class MqttIngestIT {
         assertEquals(truthDwell, dwell, Math.max(50, 0.005 * truthDwell), "dwell over the automatic sessions");
     }
 
+    @Test
+    void silentDeviceEndsItsSessionAndRetentionKeepsTheRollups() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", publisher.gateway()).get(0);
+        String device = run.info().device();
+        publisher.info(run.info());
+        List<Sample> part = run.samples().subList(0, run.samples().size() / 2);
+        for (List<Sample> b : ScenarioSamples.batches(part, 500)) {
+            publisher.batch(device, b);
+        }
+        Await.until("half the samples stored", LIMIT, () -> counters.storedSamples() == part.size());
+        SessionRow open = sessions.openSession(device).orElseThrow();
+        assertTrue(open.auto(), "contact opened a session");
+        assertEquals(0, sessions.closeSilent(System.currentTimeMillis()), "the device just spoke");
+        assertEquals(1, sessions.closeSilent(System.currentTimeMillis() + 61_000), "silent past the idle timeout");
+        SessionDetail closed = sessions.session("demo", open.id());
+        assertEquals("silent", closed.session().endReason());
+
+        var retention = server.getApplicationContext().getBean(dev.spinetrack.server.store.RawSampleRetention.class);
+        assertTrue(retention.purge(Long.MAX_VALUE) > 0, "raw samples of closed sessions are purged");
+        // a redelivered old batch after retention must not shrink the stored rollups
+        publisher.batch(device, part.subList(0, 500));
+        Await.until("the old batch is processed", LIMIT, () -> counters.storedSamples() == part.size() + 500);
+        SessionDetail after = sessions.session("demo", open.id());
+        assertEquals(closed.session().samples(), after.session().samples());
+        assertEquals(closed.regions(), after.regions(), "rollups survive retention");
+    }
+
     private List<Long> startSessions(List<ScenarioSamples.DeviceRun> runs) {
         for (ScenarioSamples.DeviceRun run : runs) {
             publisher.info(run.info());
