@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * Consumes the SpineTrack topics with Paho MQTTv5 and manual acknowledgements: a message is
- * acknowledged only after {@link SampleProcessor} committed its effects. Messages that can never
+ * acknowledged only after {@link SampleProcessor} committed its effects. Paho's callback thread
+ * parses and validates; one worker thread stores in arrival order and acknowledges in that order. Messages that can never
  * be accepted (unknown topic, bad JSON, invalid payload) are counted, logged with their reason
  * and acknowledged, so they never block the stream. A storage failure leaves the message
  * unacknowledged; the broker redelivers it on the next connection (persistent session).
@@ -49,6 +50,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String samplesFilter;
     private final String infoFilter;
     private final String statusFilter;
+    private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
+    private final Thread worker;
+    private volatile boolean closing;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mqtt-ingest-subscribe");
@@ -68,6 +72,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         this.infoFilter = root + "info";
         this.statusFilter = root + "status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
+        this.worker = new Thread(this::work, "mqtt-ingest-worker");
+        worker.setDaemon(true);
+        worker.start();
         this.client = new MqttClient(broker.address().url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
@@ -130,80 +137,127 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     }
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        if (handle(topic, message.getPayload())) {
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+        // Parsing and validation run here, storage on the worker: the two overlap on two cores.
+        // The queue is bounded (as is the broker's in-flight window), so a slow database holds
+        // the stream back instead of filling memory.
+        queue.put(new Pending(topic, message.getId(), message.getQos(), parse(topic, message.getPayload())));
+    }
+
+    /** A message parsed, or refused with a reason. */
+    private record Parsed(Object payload, String rejectKind, String rejectReason) {
+        static Parsed refused(String kind, String reason) {
+            return new Parsed(null, kind, reason);
+        }
+    }
+
+    /** A message waiting for the worker. */
+    private record Pending(String topic, int id, int qos, Parsed parsed) {
+    }
+
+    private Parsed parse(String topic, byte[] payload) {
+        Optional<Topics.TopicAddress> address = Topics.parse(topic);
+        if (address.isEmpty()) {
+            return Parsed.refused("unknown-topic", "not a SpineTrack topic");
+        }
+        Topics.TopicAddress a = address.get();
+        try {
+            switch (a.kind()) {
+                case SAMPLES -> {
+                    SampleBatch batch = payloads.read(payload, SampleBatch.class);
+                    requireSameDevice(a, batch.device(), batch.gateway());
+                    return new Parsed(batch, null, null);
+                }
+                case INFO -> {
+                    if (payload.length == 0) {
+                        return new Parsed(null, null, null); // a cleared retained message
+                    }
+                    DeviceInfo info = payloads.read(payload, DeviceInfo.class);
+                    requireSameDevice(a, info.device(), info.gateway());
+                    return new Parsed(info, null, null);
+                }
+                case DEVICE_STATUS -> {
+                    if (payload.length == 0) {
+                        return new Parsed(null, null, null);
+                    }
+                    DeviceStatus status = payloads.read(payload, DeviceStatus.class);
+                    requireSameDevice(a, status.device(), status.gateway());
+                    return new Parsed(status, null, null);
+                }
+                default -> {
+                    return new Parsed(null, null, null); // gateway status is not subscribed
+                }
+            }
+        } catch (BadPayloadException e) {
+            return Parsed.refused("bad-payload", e.getMessage());
+        }
+    }
+
+    private void work() {
+        // Not stopped by interrupts: an interrupt inside a JDBC call can close H2's file channel.
+        while (!closing) {
+            Pending p;
             try {
-                client.messageArrivedComplete(message.getId(), message.getQos());
-            } catch (MqttException e) {
-                LOG.warn("Could not acknowledge message {} on {}: {}", message.getId(), topic, e.getMessage());
+                p = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (p == null || closing) {
+                continue; // when closing, what is still queued stays unacknowledged and comes back next session
+            }
+            if (handle(p)) {
+                try {
+                    client.messageArrivedComplete(p.id(), p.qos());
+                } catch (MqttException e) {
+                    LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
+                }
             }
         }
     }
 
     /**
-     * Processes one message.
+     * Applies one message.
      *
      * @return whether it may be acknowledged (done, or never acceptable)
      */
-    boolean handle(String topic, byte[] payload) {
-        Optional<Topics.TopicAddress> address = Topics.parse(topic);
-        if (address.isEmpty()) {
-            reject(topic, "unknown-topic", "not a SpineTrack topic");
+    private boolean handle(Pending p) {
+        if (p.parsed().rejectKind() != null) {
+            reject(p.topic(), p.parsed().rejectKind(), p.parsed().rejectReason());
             return true;
         }
-        Topics.TopicAddress a = address.get();
+        if (p.parsed().payload() == null) {
+            return true;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                apply(a, payload);
-                return true;
-            } catch (BadPayloadException e) {
-                reject(topic, "bad-payload", e.getMessage());
+                apply(p.parsed().payload());
                 return true;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= ATTEMPTS || closing) {
                     LOG.error("Message on {} could not be stored after {} attempts, left unacknowledged for "
-                            + "redelivery: {}", topic, attempt, e.toString());
+                            + "redelivery: {}", p.topic(), attempt, e.toString());
                     return false;
                 }
-                LOG.warn("Message on {} failed (attempt {}), retrying: {}", topic, attempt, e.toString());
+                LOG.warn("Message on {} failed (attempt {}), retrying: {}", p.topic(), attempt, e.toString());
                 sleep(200L * attempt);
             }
         }
     }
 
-    private void apply(Topics.TopicAddress a, byte[] payload) {
-        switch (a.kind()) {
-            case SAMPLES -> {
-                SampleBatch batch = payloads.read(payload, SampleBatch.class);
-                requireSameDevice(a, batch.device(), batch.gateway());
-                long start = System.nanoTime();
-                IngestOutcome out = processor.onSamples(batch);
-                counters.batchTimer().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                counters.samples(out.stored(), out.duplicates(), out.rejected());
-                if (out.duplicates() > 0) {
-                    LOG.debug("Device {} batch {}: {} duplicate samples dropped", batch.device(), batch.batch(),
-                            out.duplicates());
-                }
+    private void apply(Object payload) {
+        if (payload instanceof SampleBatch batch) {
+            long start = System.nanoTime();
+            IngestOutcome out = processor.onSamples(batch);
+            counters.batchTimer().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            counters.samples(out.stored(), out.duplicates(), out.rejected());
+            if (out.duplicates() > 0) {
+                LOG.debug("Device {} batch {}: {} duplicate samples dropped", batch.device(), batch.batch(),
+                        out.duplicates());
             }
-            case INFO -> {
-                if (payload.length == 0) {
-                    return; // a cleared retained message
-                }
-                DeviceInfo info = payloads.read(payload, DeviceInfo.class);
-                requireSameDevice(a, info.device(), info.gateway());
-                processor.onInfo(info);
-            }
-            case DEVICE_STATUS -> {
-                if (payload.length == 0) {
-                    return;
-                }
-                DeviceStatus status = payloads.read(payload, DeviceStatus.class);
-                requireSameDevice(a, status.device(), status.gateway());
-                processor.onStatus(status);
-            }
-            default -> {
-                // gateway status is not subscribed
-            }
+        } else if (payload instanceof DeviceInfo info) {
+            processor.onInfo(info);
+        } else if (payload instanceof DeviceStatus status) {
+            processor.onStatus(status);
         }
     }
 
@@ -248,7 +302,13 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
+        closing = true;
         subscriber.shutdownNow();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(2000);

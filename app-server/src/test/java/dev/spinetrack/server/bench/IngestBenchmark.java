@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp ... dev.spinetrack.server.bench.IngestBenchmark [broker] [batches] [samplesPerBatch]
  * </pre>
+ * Keep {@code batches} under the broker's queue limit for one client (Mosquitto's
+ * {@code max_queued_messages}, 1000 by default): the publisher outruns the server on purpose.
+ * <pre>
+ * </pre>
  */
 public final class IngestBenchmark {
 
@@ -88,7 +92,13 @@ public final class IngestBenchmark {
             }
             sub.waitFor(300, TimeUnit.SECONDS);
             double subSeconds = (System.nanoTime() - start) / 1e9;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (counters.storedSamples() < total) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("stored " + counters.storedSamples() + " of " + total
+                            + " samples: did the broker drop messages queued for the server? (Mosquitto's "
+                            + "max_queued_messages defaults to 1000; keep batches below it or raise it)");
+                }
                 Thread.sleep(20);
             }
             double serverSeconds = (System.nanoTime() - start) / 1e9;
