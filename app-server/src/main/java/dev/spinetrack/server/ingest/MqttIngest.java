@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
-import java.util.Optional;
 
 /**
  * Consumes the SpineTrack topics with Paho MQTTv5 and manual acknowledgements: a message is
@@ -44,7 +43,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private static final int ATTEMPTS = 3;
 
     private final SampleProcessor processor;
-    private final PayloadReader payloads;
+    private final MessageParser parser;
     private final IngestCounters counters;
     private final MqttClient client;
     private final String samplesFilter;
@@ -64,7 +63,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                       IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
         this.processor = processor;
-        this.payloads = payloads;
+        this.parser = new MessageParser(payloads);
         this.counters = counters;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
         this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
@@ -141,56 +140,11 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         // Parsing and validation run here, storage on the worker: the two overlap on two cores.
         // The queue is bounded (as is the broker's in-flight window), so a slow database holds
         // the stream back instead of filling memory.
-        queue.put(new Pending(topic, message.getId(), message.getQos(), parse(topic, message.getPayload())));
-    }
-
-    /** A message parsed, or refused with a reason. */
-    private record Parsed(Object payload, String rejectKind, String rejectReason) {
-        static Parsed refused(String kind, String reason) {
-            return new Parsed(null, kind, reason);
-        }
+        queue.put(new Pending(topic, message.getId(), message.getQos(), parser.parse(topic, message.getPayload())));
     }
 
     /** A message waiting for the worker. */
-    private record Pending(String topic, int id, int qos, Parsed parsed) {
-    }
-
-    private Parsed parse(String topic, byte[] payload) {
-        Optional<Topics.TopicAddress> address = Topics.parse(topic);
-        if (address.isEmpty()) {
-            return Parsed.refused("unknown-topic", "not a SpineTrack topic");
-        }
-        Topics.TopicAddress a = address.get();
-        try {
-            switch (a.kind()) {
-                case SAMPLES -> {
-                    SampleBatch batch = payloads.read(payload, SampleBatch.class);
-                    requireSameDevice(a, batch.device(), batch.gateway());
-                    return new Parsed(batch, null, null);
-                }
-                case INFO -> {
-                    if (payload.length == 0) {
-                        return new Parsed(null, null, null); // a cleared retained message
-                    }
-                    DeviceInfo info = payloads.read(payload, DeviceInfo.class);
-                    requireSameDevice(a, info.device(), info.gateway());
-                    return new Parsed(info, null, null);
-                }
-                case DEVICE_STATUS -> {
-                    if (payload.length == 0) {
-                        return new Parsed(null, null, null);
-                    }
-                    DeviceStatus status = payloads.read(payload, DeviceStatus.class);
-                    requireSameDevice(a, status.device(), status.gateway());
-                    return new Parsed(status, null, null);
-                }
-                default -> {
-                    return new Parsed(null, null, null); // gateway status is not subscribed
-                }
-            }
-        } catch (BadPayloadException e) {
-            return Parsed.refused("bad-payload", e.getMessage());
-        }
+    private record Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
     }
 
     private void work() {
@@ -258,13 +212,6 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             processor.onInfo(info);
         } else if (payload instanceof DeviceStatus status) {
             processor.onStatus(status);
-        }
-    }
-
-    private static void requireSameDevice(Topics.TopicAddress a, String device, String gateway) {
-        if (!a.device().equals(device) || !a.gateway().equals(gateway)) {
-            throw new BadPayloadException("payload names gateway " + gateway + " device " + device
-                    + " but the topic names gateway " + a.gateway() + " device " + a.device());
         }
     }
 
