@@ -66,6 +66,19 @@ public class DeviceTracks {
         return Optional.of(t);
     }
 
+    /**
+     * Drops the in-memory track when storage moved on without it (another instance processed
+     * the device's messages), so the next use rebuilds it from storage.
+     */
+    void syncWith(DeviceRow stored) {
+        DeviceTrack t = tracks.get(stored.id());
+        if (t != null && t.processedSeq != stored.processedSeq()) {
+            LOG.info("Device {}: storage is at seq {}, this instance at {}: reloading its track", stored.id(),
+                    stored.processedSeq(), t.processedSeq);
+            tracks.remove(stored.id());
+        }
+    }
+
     /** Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads it. */
     public void evict(String device) {
         tracks.remove(device);

@@ -124,6 +124,7 @@ public class SampleProcessor {
         String id = batch.device();
         long now = System.currentTimeMillis();
         devices.ensure(c, id, batch.gateway(), defaultUser, now);
+        tracks.syncWith(devices.lock(c, id).orElseThrow());
         DeviceTrack t = tracks.get(c, id).orElseThrow();
         List<Sample> candidates = batch.samples();
         int rejected = 0;

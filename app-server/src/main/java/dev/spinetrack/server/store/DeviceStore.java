@@ -46,6 +46,19 @@ public class DeviceStore {
         }
     }
 
+    /**
+     * Reads a device and locks its row to the end of the transaction, so instances sharing the
+     * stream (MQTT shared subscriptions) process one device's messages one at a time.
+     */
+    public Optional<DeviceRow> lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
     public List<DeviceRow> ownedBy(Connection c, String owner) throws SQLException {
         List<DeviceRow> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
