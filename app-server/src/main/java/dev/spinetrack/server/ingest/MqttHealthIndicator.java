@@ -1,0 +1,34 @@
+package dev.spinetrack.server.ingest;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import io.micronaut.core.async.publisher.Publishers;
+
+import java.util.Map;
+
+/** {@code /health} reports the MQTT ingest's connection (DOWN while reconnecting). */
+@Singleton
+@Requires(beans = MqttIngest.class)
+public class MqttHealthIndicator implements HealthIndicator {
+
+    private final MqttIngest ingest;
+    private final IngestCounters counters;
+
+    public MqttHealthIndicator(MqttIngest ingest, IngestCounters counters) {
+        this.ingest = ingest;
+        this.counters = counters;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return Publishers.just(HealthResult.builder("mqtt", ingest.connected() ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(Map.of("storedSamples", counters.storedSamples(),
+                        "duplicateSamples", counters.duplicateSamples(),
+                        "rejectedMessages", counters.badMessages()))
+                .build());
+    }
+}
