@@ -1,0 +1,46 @@
+package dev.spinetrack.simulator.device;
+
+import dev.spinetrack.protocol.gatt.SampleFrame;
+
+/**
+ * A device's millisecond clock: counts from power-on (scenario start) until a central sets
+ * it with SET_TIME, then from that base; runs fast or slow by the drift in ppm.
+ */
+final class DeviceClock {
+
+    private final long startEpoch;
+    private final double rate;
+    private boolean set;
+    private long baseEpoch;
+    private double baseVirtualMs;
+
+    DeviceClock(long startEpoch, double driftPpm) {
+        this.startEpoch = startEpoch;
+        this.rate = 1 + driftPpm / 1e6;
+    }
+
+    void set(long epochMs, double virtualMs) {
+        set = true;
+        baseEpoch = epochMs;
+        baseVirtualMs = virtualMs;
+    }
+
+    boolean isSet() {
+        return set;
+    }
+
+    /** Device ms since the current base (unwrapped). */
+    long deviceMs(double virtualMs) {
+        return (long) Math.floor((virtualMs - (set ? baseVirtualMs : 0)) * rate);
+    }
+
+    /** The u32 timestamp a frame carries. */
+    long timestamp(double virtualMs) {
+        return deviceMs(virtualMs) & SampleFrame.MAX_U32;
+    }
+
+    /** Device time as epoch ms: the base (or the scenario start) plus device ms. */
+    long epochMs(double virtualMs) {
+        return (set ? baseEpoch : startEpoch) + deviceMs(virtualMs);
+    }
+}
