@@ -57,6 +57,11 @@ public final class SpotDwellCue {
         return new SpotDwell(lastRegion, d, targetMs, d >= targetMs ? DwellCue.MOVE_ON : DwellCue.HOLD);
     }
 
+    /** The dwell target. */
+    public long targetMs() {
+        return targetMs;
+    }
+
     /** Dwell accumulated on a region. */
     public long dwellMs(Region region) {
         return dwell.getOrDefault(region, 0L);
