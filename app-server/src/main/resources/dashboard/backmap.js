@@ -39,7 +39,7 @@ export class BackMap {
         const v = text(g, x + 29, seg.y + seg.h / 2 + 4, '', { 'text-anchor': 'middle', class: 'value' });
         this.cells[id] = { rect: r, value: v };
       }
-      text(s, 110, seg.y + seg.h / 2 + 3, seg.label, { 'text-anchor': 'middle', 'font-size': 7, fill: '#66768a' });
+      text(s, 204, seg.y + seg.h / 2 + 3, seg.label, { 'font-size': 8, fill: '#66768a' });
     }
     this.paint();
   }

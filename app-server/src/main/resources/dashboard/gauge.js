@@ -49,9 +49,9 @@ export class Gauge {
     this.needle = el('line', { x1: CX, y1: CY, x2: CX - R + 6, y2: CY, stroke: '#1d2a35', 'stroke-width': 3,
       'stroke-linecap': 'round', id: 'gauge-needle' }, s);
     el('circle', { cx: CX, cy: CY, r: 5, fill: '#1d2a35' }, s);
-    this.label = text(s, CX, CY - 28, '–', { 'text-anchor': 'middle', 'font-size': 22, 'font-weight': 700, fill: '#1d2a35',
+    this.label = text(s, CX, CY + 34, '–', { 'text-anchor': 'middle', 'font-size': 22, 'font-weight': 700, fill: '#1d2a35',
       id: 'gauge-value' });
-    this.unitLabel = text(s, CX, CY - 12, this.unit, { 'text-anchor': 'middle', 'font-size': 10, fill: '#66768a' });
+    this.unitLabel = text(s, CX, CY + 48, this.unit, { 'text-anchor': 'middle', 'font-size': 10, fill: '#66768a' });
     if (this.value !== null) this.set(this.value);
   }
 

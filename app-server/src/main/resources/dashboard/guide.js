@@ -5,6 +5,7 @@ import { fmtDuration, fmtNum } from './svg.js';
 
 const $ = id => document.getElementById(id);
 const BLOCK_WORDS = { WORK: 'Work', SWITCH_SIDE: 'Switch sides', REST: 'Rest' };
+const UNIT = { KILOPASCAL: 'kPa', NEWTON: 'N' };
 const CUE_WORDS = { LIGHTER: 'lighter', IN_ZONE: 'in zone', HARDER: 'harder', HOLD: 'hold', MOVE_ON: 'move on' };
 
 function regionLabel(id) {
@@ -38,7 +39,7 @@ export class GuideView {
     for (const p of this.programs) {
       const o = document.createElement('option');
       o.value = p.id;
-      o.textContent = `${p.name} (${p.device.toLowerCase()})`;
+      o.textContent = p.name;
       sel.appendChild(o);
     }
     if (selectId) sel.value = selectId;
@@ -62,12 +63,12 @@ export class GuideView {
     $('program-desc').textContent = p ? p.description : '';
     const ol = $('program-steps');
     ol.innerHTML = '';
-    for (const s of p ? p.steps : []) {
+    for (const s of p ? p.steps || [] : []) {
       const li = document.createElement('li');
       const dose = s.workMs > 0
         ? `${s.rounds} × ${fmtDuration(s.workMs)}${s.bothSides ? ' per side' : ''}`
         : `${s.sets} × ${s.reps} reps${s.repAxis === 'NONE' ? ' (logged)' : ''}`;
-      const band = s.band ? ` · ${fmtNum(s.band.low, 0)}–${fmtNum(s.band.high, 0)} ${s.band.unit}` : '';
+      const band = s.band ? ` · ${fmtNum(s.band.low, 0)}–${fmtNum(s.band.high, 0)} ${UNIT[s.band.unit] || s.band.unit}` : '';
       li.textContent = `${s.title}: ${dose}${band}`;
       ol.appendChild(li);
     }
@@ -172,11 +173,12 @@ export class GuideView {
       view.dwell && s.dwellTargetMs > 0 ? ` ${fmtDuration(view.dwell.dwellMs)}/${fmtDuration(view.dwell.targetMs)}` : '');
     const ol = $('guide-results');
     ol.innerHTML = '';
-    for (const r of s.results) {
+    for (const r of s.results || []) {
       if (r.status === 'PENDING') continue;
       const li = document.createElement('li');
       li.className = r.status;
-      const what = r.repsPerSet.length ? `reps ${r.repsPerSet.join(', ')}` : `${fmtDuration(r.workMs)} worked`
+      const sets = r.repsPerSet || [];
+      const what = sets.length ? `reps ${sets.join(', ')}` : `${fmtDuration(r.workMs)} worked`
         + (r.inZoneMs + r.belowMs + r.aboveMs > 0
           ? `, ${Math.round(100 * r.inZoneMs / (r.inZoneMs + r.belowMs + r.aboveMs))} % in zone` : '');
       li.textContent = `${r.title}: ${r.status.toLowerCase()} — ${what}`;

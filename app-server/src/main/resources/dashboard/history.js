@@ -40,7 +40,7 @@ export class HistoryView {
     }
     if (!sessions.length) ul.innerHTML = '<li class="muted">No sessions yet.</li>';
     const keep = sessions.find(s => s.id === this.selected);
-    const withData = sessions.find(s => s.samples > 0);
+    const withData = sessions.filter(s => s.contactMs > 0).sort((a, b) => b.contactMs - a.contactMs)[0];
     const pick = keep || withData || sessions[0];
     if (pick) await this.select(pick.id);
     await this.loadRegion();
@@ -51,7 +51,8 @@ export class HistoryView {
     this.selected = id;
     for (const li of $('session-list').children) li.classList.toggle('selected', Number(li.dataset.session) === id);
     const detail = await get(`/api/sessions/${id}`);
-    const by = Object.fromEntries(detail.regions.map(r => [r.region, r]));
+    // Empty lists and nulls are left out of API bodies, hence the defaults.
+    const by = Object.fromEntries((detail.regions || []).map(r => [r.region, r]));
     const rows = SEGMENTS.map(([seg, label]) => ({
       label,
       left: ((by[seg + '_LEFT'] || {}).dwellMs || 0) / 1000,
@@ -69,8 +70,8 @@ export class HistoryView {
     const labels = rows.map(r => '#' + r.session);
     const unit = this.app.unit || '';
     lines($('chart-pressure'), [
-      { name: 'mean', colour: '#2f6fdf', points: rows.map((r, i) => ({ x: i, y: r.stats.dwellMs > 0 ? r.stats.meanPressure : null })) },
-      { name: 'peak', colour: '#d64545', points: rows.map((r, i) => ({ x: i, y: r.stats.dwellMs > 0 ? r.stats.peakPressure : null })) },
+      { name: 'mean', colour: '#2f6fdf', points: rows.map((r, i) => ({ x: i, y: r.stats && r.stats.dwellMs > 0 ? r.stats.meanPressure : null })) },
+      { name: 'peak', colour: '#d64545', points: rows.map((r, i) => ({ x: i, y: r.stats && r.stats.dwellMs > 0 ? r.stats.peakPressure : null })) },
     ], labels, unit);
   }
 
@@ -78,12 +79,13 @@ export class HistoryView {
     const data = await get('/api/tender-spots');
     const ul = $('tender-trends');
     ul.innerHTML = '';
-    for (const t of data.trends) {
+    const trends = data.trends || [];
+    for (const t of trends) {
       const li = document.createElement('li');
       li.className = t.improving ? 'improving' : '';
       li.textContent = `${t.label}: ${t.summary}`;
       ul.appendChild(li);
     }
-    if (!data.trends.length) ul.innerHTML = '<li class="muted">Rate a spot 0–10 during massage to follow it here.</li>';
+    if (!trends.length) ul.innerHTML = '<li class="muted">Rate a spot 0–10 during massage to follow it here.</li>';
   }
 }

@@ -30,7 +30,7 @@ window.spinetrack = app; // for people poking around in the console
 app.onGuide = view => {
   const s = view && view.snapshot;
   app.guideCue = s && s.state === 'RUNNING' && s.block === 'WORK' && s.band ? view.bandCue : null;
-  if (s && s.band && s.state === 'RUNNING') gauge.setBand(s.band.low, s.band.high, s.band.unit);
+  if (s && s.band && s.state === 'RUNNING') gauge.setBand(s.band.low, s.band.high, s.band.unit === 'NEWTON' ? 'N' : 'kPa');
 };
 
 function showView(name) {
@@ -40,7 +40,9 @@ function showView(name) {
   if (name === 'guide') app.guide.refresh();
 }
 
-for (const b of document.querySelectorAll('nav.tabs button')) b.addEventListener('click', () => showView(b.dataset.view));
+for (const b of document.querySelectorAll('nav.tabs button')) {
+  b.addEventListener('click', () => { history.replaceState(null, '', '#' + b.dataset.view); showView(b.dataset.view); });
+}
 for (const b of document.querySelectorAll('[data-map]')) {
   b.addEventListener('click', () => {
     for (const o of document.querySelectorAll('[data-map]')) o.classList.toggle('active', o === b);
@@ -51,9 +53,9 @@ for (const b of document.querySelectorAll('[data-map]')) {
 function status(d) {
   $('status-dot').className = 'dot ' + (d && d.state || '');
   $('status-state').textContent = d ? (d.state || 'unknown').toLowerCase() : 'no device';
-  $('status-battery').textContent = d && d.battery !== null && d.battery !== undefined ? `🔋 ${d.battery} %` : '';
-  const signal = d && d.rssi !== null && d.rssi !== undefined ? `📶 ${d.rssi} dBm`
-    : d && d.lastSeen ? `📶 seen ${Math.max(0, Math.round((Date.now() - d.lastSeen) / 1000))} s ago` : '';
+  $('status-battery').textContent = d && d.battery !== null && d.battery !== undefined ? `battery ${d.battery} %` : '';
+  const signal = d && d.rssi !== null && d.rssi !== undefined ? `signal ${d.rssi} dBm`
+    : d && d.lastSeen ? `last heard ${Math.max(0, Math.round((Date.now() - d.lastSeen) / 1000))} s ago` : '';
   $('status-signal').textContent = signal;
   $('device-status').dataset.state = d ? d.state || '' : '';
 }
@@ -141,5 +143,7 @@ async function boot() {
   await loadDevices();
   setInterval(() => loadDevices().catch(e => console.warn(e)), 5000);
   setInterval(() => refreshStats(), 2000);
+  const start = location.hash.slice(1);
+  if (['live', 'guide', 'history'].includes(start)) showView(start);
 }
 boot().catch(e => { console.error(e); $('status-state').textContent = 'server unreachable'; });

@@ -16,8 +16,10 @@ public class ProgramCatalogFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramCatalogFactory.class);
 
     @Singleton
-    ProgramCatalog programCatalog(@Value("${spinetrack.programs.dir:${spinetrack.data-dir:./data}/programs}") String dir) {
-        ProgramCatalog catalog = ProgramCatalog.load(Path.of(dir));
+    ProgramCatalog programCatalog(@Value("${spinetrack.programs.dir:}") String programsDir,
+                                  @Value("${spinetrack.data-dir:./data}") String dataDir) {
+        Path dir = programsDir.isBlank() ? Path.of(dataDir, "programs") : Path.of(programsDir);
+        ProgramCatalog catalog = ProgramCatalog.load(dir);
         LOG.info("{} programs ({} user files skipped) from the bundle and {}", catalog.size(),
                 catalog.loadErrors().stream().map(e -> e.source()).distinct().count(), dir);
         return catalog;

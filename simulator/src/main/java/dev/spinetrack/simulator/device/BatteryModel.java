@@ -20,7 +20,7 @@ final class BatteryModel {
         this.falls = List.copyOf(falls);
     }
 
-    /** Whole percent at scenario time {@code t}, [0, 100]. */
+    /** Percent at scenario time {@code t}, rounded, [0, 100]. */
     int percent(double t) {
         double offset = 0;
         for (DeviceFaults.BatteryFall f : falls) {
@@ -33,7 +33,7 @@ final class BatteryModel {
             }
         }
         double level = start - drainPerMs * t - offset;
-        return (int) Math.max(0, Math.min(100, Math.floor(level)));
+        return (int) Math.max(0, Math.min(100, Math.round(level)));
     }
 
     /** Falls that happened before {@code t} and were not yet returned. */

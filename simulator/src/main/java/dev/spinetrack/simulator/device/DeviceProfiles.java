@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The capability records of the simulated models. The rack carries two columns of force cells
- * from T1 to L3 (left then right at each level, 30 cells, 0.1 N a count, contact above 5 N); the
+ * from C7 to L3 (left then right at each level, 32 cells, 0.1 N a count, contact above 5 N); the
  * ball one pressure channel (0.01 kPa a count, contact above 2 kPa).
  */
 public final class DeviceProfiles {
@@ -22,7 +22,7 @@ public final class DeviceProfiles {
     /** Highest rate either model accepts with SET_RATE. */
     public static final int MAX_RATE_HZ = 200;
     /** Top and bottom level of the rack's cell columns. */
-    public static final SpinalLevel RACK_TOP = SpinalLevel.T1;
+    public static final SpinalLevel RACK_TOP = SpinalLevel.C7;
     public static final SpinalLevel RACK_BOTTOM = SpinalLevel.L3;
 
     /** The rack's capability record. */

@@ -13,7 +13,7 @@ import dev.spinetrack.simulator.scenario.Step;
  * <ul>
  *   <li>Rack {@code lie}: the load spreads over the cells around the scripted level as a
  *       Gaussian (σ 1.1 levels), split between the sides by the lean, with a 4.5 s breathing
- *       ripple (±6 % load, ±0.15 level), a slow side sway, cell noise and a 1 s ramp when
+ *       ripple (±6 % load, ±0.15 level), a slow side sway, cell noise (readings under 1.5 N reported as 0) and a 1 s ramp when
  *       lying down. The pressure centroid therefore follows the scripted level.</li>
  *   <li>Ball {@code roll}: 3 s strokes between 70 % and 130 % of the scripted mean pressure,
  *       the ball pitching back and forth with each stroke; {@code hold}: steady pressure with a
@@ -30,6 +30,9 @@ public final class SignalModel {
     public static final double DEFAULT_ROLL_KPA = 30;
     /** Ball pressure when a hold names none, kPa. */
     public static final double DEFAULT_HOLD_KPA = 35;
+
+    /** Rack cell readings below this are reported as 0 (the firmware's noise floor), N. */
+    public static final double RACK_DEADBAND_N = 1.5;
 
     private static final double SIGMA_LEVELS = 1.1;
     private static final double BREATH_MS = 4500;
@@ -68,6 +71,10 @@ public final class SignalModel {
             }
             for (int i = 0; i < phys.length; i++) {
                 phys[i] += gauss(10 + i, sample) * (0.6 + 0.01 * phys[i]);
+                // like the firmware, report unloaded cells as 0 rather than their noise
+                if (phys[i] < RACK_DEADBAND_N) {
+                    phys[i] = 0;
+                }
             }
         } else {
             double p = BALL_REST_KPA;

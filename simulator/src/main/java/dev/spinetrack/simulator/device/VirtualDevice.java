@@ -232,6 +232,10 @@ public final class VirtualDevice implements VirtualPeripheral {
         }
         battery.falls(toMs).forEach(f -> record(f.atMs(), FaultType.LOW_BATTERY, "battery fell to " + f.percent() + " %"));
         sets.completedBefore(toMs, host.scenarioMs(), host.loop()).forEach(set -> truth.addSet(set.toTruth(clock)));
+        int level = battery.percent(toMs);
+        if (battery.changed(level) && link != null) {
+            link.deliver(GattProfile.BATTERY_LEVEL, new byte[] {(byte) level});
+        }
         if (!streaming) {
             return;
         }
@@ -255,10 +259,6 @@ public final class VirtualDevice implements VirtualPeripheral {
             truth.accept(f, clock.epochMs(t), r.scriptedRegion());
             frames.add(f);
             seq = SampleFrame.nextSequence(seq);
-        }
-        int level = battery.percent(toMs);
-        if (battery.changed(level) && link != null) {
-            link.deliver(GattProfile.BATTERY_LEVEL, new byte[] {(byte) level});
         }
         if (frames.isEmpty() || link == null) {
             return;

@@ -1,0 +1,130 @@
+package dev.spinetrack.server.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A HiveMQ CE broker inside this process, listening on loopback. It takes the preferred
+ * port when that is free and otherwise any free port, and says which in the log.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param preferredPort port to try first, 0 for any free port
+     * @param workDir       directory for the broker's config, data and extensions folders
+     */
+    public static EmbeddedBroker start(int preferredPort, Path workDir) {
+        int port = preferredPort > 0 && portFree(preferredPort) ? preferredPort : freePort();
+        if (preferredPort > 0 && port != preferredPort) {
+            LOG.info("MQTT port {} is taken, the embedded broker uses port {} instead", preferredPort, port);
+        }
+        try {
+            Path conf = Files.createDirectories(workDir.resolve("conf"));
+            Path data = Files.createDirectories(workDir.resolve("data"));
+            Path ext = Files.createDirectories(workDir.resolve("extensions"));
+            Files.writeString(conf.resolve("config.xml"), config(port), StandardCharsets.UTF_8);
+            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(data)
+                    .withExtensionsFolder(ext)
+                    .withoutLoggingBootstrap()
+                    .build();
+            hivemq.start().get();
+            LOG.info("Embedded MQTT broker (HiveMQ CE) listening on tcp://127.0.0.1:{}", port);
+            return new EmbeddedBroker(hivemq, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded broker's folders under " + workDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the embedded broker", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the embedded broker did not start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Port the broker listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** Address for MQTT clients. */
+    public BrokerAddress address() {
+        return new BrokerAddress("tcp://127.0.0.1:" + port, true);
+    }
+
+    @Override
+    public void close() {
+        try {
+            hivemq.stop().get();
+            hivemq.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Embedded broker stopped with an error: {}", e.getCause().toString());
+        }
+    }
+
+    private static String config(int port) {
+        // In-memory persistence: the embedded broker serves one process and must not leave a
+        // file database behind that a later run on another port would trip over.
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <persistence>
+                        <mode>in-memory</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port);
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free TCP port", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The embedded HiveMQ CE broker started when no external broker is configured. */
+package dev.spinetrack.server.broker;

@@ -1,0 +1,99 @@
+package dev.spinetrack.server.live;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Fans live frames and events out to subscribers. Frames are thinned to one per
+ * {@link #MIN_FRAME_INTERVAL_MS} of device time per device (20 Hz), whatever the device rate.
+ * Subscribers are called on the ingest thread and must return quickly.
+ */
+@Singleton
+public class LiveFeed {
+
+    /** Device time between frames passed on, ms. */
+    public static final long MIN_FRAME_INTERVAL_MS = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> byDevice = new ConcurrentHashMap<>();
+    private final Map<Long, CopyOnWriteArrayList<Consumer<Object>>> bySession = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<Object>> everything = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> lastFrameT = new ConcurrentHashMap<>();
+    private final Map<String, LiveFrame> latest = new ConcurrentHashMap<>();
+
+    /**
+     * Subscribes to a device's frames ({@link LiveFrame}) and events ({@link LiveEvent}).
+     *
+     * @return closing it unsubscribes
+     */
+    public AutoCloseable subscribeDevice(String device, Consumer<Object> listener) {
+        return add(byDevice.computeIfAbsent(device, d -> new CopyOnWriteArrayList<>()), listener);
+    }
+
+    /** Subscribes to the frames and events of one session. */
+    public AutoCloseable subscribeSession(long session, Consumer<Object> listener) {
+        return add(bySession.computeIfAbsent(session, d -> new CopyOnWriteArrayList<>()), listener);
+    }
+
+    /** Subscribes to every device's frames and events. */
+    public AutoCloseable subscribeAll(Consumer<Object> listener) {
+        return add(everything, listener);
+    }
+
+    /** The last frame passed on for a device, if any. */
+    public LiveFrame latest(String device) {
+        return latest.get(device);
+    }
+
+    /**
+     * Offers a frame; it is passed on when {@code force} or when at least
+     * {@link #MIN_FRAME_INTERVAL_MS} of device time passed since the device's last one.
+     */
+    public void offer(LiveFrame frame, boolean force) {
+        Long last = lastFrameT.get(frame.device());
+        if (!force && last != null && frame.t() - last < MIN_FRAME_INTERVAL_MS && frame.t() >= last) {
+            return;
+        }
+        lastFrameT.put(frame.device(), frame.t());
+        latest.put(frame.device(), frame);
+        deliver(frame.device(), frame.session(), frame);
+    }
+
+    /** Publishes an event on a device's stream (and its session's, when given). */
+    public void publish(LiveEvent event) {
+        deliver(event.device(), event.session(), event);
+    }
+
+    private void deliver(String device, Long session, Object message) {
+        send(byDevice.get(device), message);
+        if (session != null) {
+            send(bySession.get(session), message);
+        }
+        send(everything, message);
+    }
+
+    private static void send(CopyOnWriteArrayList<Consumer<Object>> listeners, Object message) {
+        if (listeners == null) {
+            return;
+        }
+        for (Consumer<Object> l : listeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("Live subscriber failed and stays subscribed: {}", e.toString());
+            }
+        }
+    }
+
+    private static AutoCloseable add(CopyOnWriteArrayList<Consumer<Object>> list, Consumer<Object> listener) {
+        list.add(listener);
+        return () -> list.remove(listener);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.tracking.DeviceProfile;
+import dev.spinetrack.server.tracking.SampleFocuser;
+import dev.spinetrack.server.tracking.Timeline;
+
+/**
+ * A device's in-memory state: its profile, how far tracking got and its open session. Always
+ * derivable from storage (see {@link DeviceTracks#load}); guarded by its own monitor.
+ */
+final class DeviceTrack {
+
+    final String id;
+    String owner;
+    DeviceInfo info;
+    DeviceProfile profile;
+    SampleFocuser idleFocuser;
+    long processedSeq;
+    SessionTrack open;
+
+    DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {
+        this.id = id;
+        this.owner = owner;
+        this.processedSeq = processedSeq;
+        setInfo(info);
+    }
+
+    void setInfo(DeviceInfo info) {
+        this.info = info;
+        this.profile = info == null ? null : DeviceProfile.of(info);
+        this.idleFocuser = profile == null ? null : new SampleFocuser(profile, new Timeline<Region>(null));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.ingest.BadPayloadException;
+import dev.spinetrack.server.ingest.PayloadReader;
+import dev.spinetrack.server.store.DeviceRow;
+import dev.spinetrack.server.store.DeviceStore;
+import dev.spinetrack.server.store.SampleStore;
+import dev.spinetrack.server.store.SessionRow;
+import dev.spinetrack.server.store.SessionStore;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory tracks of devices, each loaded from storage on first use and replayed from
+ * stored samples whenever stored data changes under it (late samples, late tags). Callers
+ * hold {@link #lock(String)} while they use a device's track.
+ */
+@Singleton
+public class DeviceTracks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceTracks.class);
+
+    private final Map<String, DeviceTrack> tracks = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final SessionStore sessions;
+    private final SampleStore samples;
+    private final PayloadReader payloads;
+    private final TrackingSettings settings;
+    private final DeviceStore devices;
+
+    public DeviceTracks(SessionStore sessions, SampleStore samples, PayloadReader payloads, TrackingSettings settings,
+                        DeviceStore devices) {
+        this.sessions = sessions;
+        this.samples = samples;
+        this.payloads = payloads;
+        this.settings = settings;
+        this.devices = devices;
+    }
+
+    /** The monitor guarding a device's track. */
+    public Object lock(String device) {
+        return locks.computeIfAbsent(device, d -> new Object());
+    }
+
+    /** The device's track, loaded from storage when not in memory; empty for an unknown device. */
+    Optional<DeviceTrack> get(Connection c, String device) throws SQLException {
+        DeviceTrack t = tracks.get(device);
+        if (t != null) {
+            return Optional.of(t);
+        }
+        Optional<DeviceRow> row = devices.find(c, device);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        t = load(c, row.get());
+        tracks.put(device, t);
+        return Optional.of(t);
+    }
+
+    /** Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads it. */
+    public void evict(String device) {
+        tracks.remove(device);
+    }
+
+    private DeviceTrack load(Connection c, DeviceRow row) throws SQLException {
+        DeviceInfo info = null;
+        if (row.infoJson() != null) {
+            try {
+                info = payloads.read(row.infoJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), DeviceInfo.class);
+            } catch (BadPayloadException e) {
+                LOG.warn("Device {}: stored info is unreadable, waiting for a new one: {}", row.id(), e.getMessage());
+            }
+        }
+        DeviceTrack t = new DeviceTrack(row.id(), row.ownerId(), info, row.processedSeq());
+        if (t.profile != null) {
+            Optional<SessionRow> open = sessions.findOpen(c, row.id());
+            if (open.isPresent()) {
+                t.open = replay(c, t, open.get(), t.processedSeq);
+            }
+        }
+        return t;
+    }
+
+    /** Rebuilds a session's tracking from its stored marks and samples up to {@code toSeq}. */
+    SessionTrack replay(Connection c, DeviceTrack t, SessionRow s, long toSeq) throws SQLException {
+        SessionTrack st = new SessionTrack(s, t.profile, sessions.marks(c, s.id()), settings.gapLimitMs());
+        for (Sample sample : samples.load(c, t.id, s.fromSeq(), toSeq)) {
+            if (fits(t, sample)) {
+                st.accept(sample);
+            }
+        }
+        return st;
+    }
+
+    /** Stores a session's current totals and rollups. */
+    void persist(Connection c, SessionTrack st) throws SQLException {
+        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), st.tracker().regions());
+    }
+
+    /** Re-derives a session's rollups from storage (after late samples or marks) and stores them. */
+    void recompute(Connection c, DeviceTrack t, SessionRow s) throws SQLException {
+        if (t.profile == null) {
+            return;
+        }
+        if (s.open()) {
+            t.open = replay(c, t, s, t.processedSeq);
+            persist(c, t.open);
+        } else {
+            persist(c, replay(c, t, s, s.toSeq()));
+        }
+    }
+
+    /** Whether a sample has as many channels as the device. */
+    static boolean fits(DeviceTrack t, Sample s) {
+        return t.profile != null && s.p().length == t.profile.cells().size();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.live.LiveFeed;
+import dev.spinetrack.server.store.Database;
+import dev.spinetrack.server.store.DeviceRow;
+import dev.spinetrack.server.store.DeviceStore;
+import dev.spinetrack.server.store.RegionHistoryRow;
+import dev.spinetrack.server.store.SampleStore;
+import dev.spinetrack.server.store.SessionMark;
+import dev.spinetrack.server.store.SessionRow;
+import dev.spinetrack.server.store.SessionStore;
+import dev.spinetrack.server.tracking.TargetBand;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions for the REST API and for other server modules (guided programs): start, stop, tag
+ * a ball's region, set the target band, and read sessions, devices and region history. Methods
+ * taking a {@code user} only see that user's devices and sessions and throw
+ * {@link NotFoundException} for anything else.
+ */
+@Singleton
+public class SessionService {
+
+    private final Database db;
+    private final DeviceStore devices;
+    private final SampleStore samples;
+    private final SessionStore sessions;
+    private final DeviceTracks tracks;
+    private final TrackingSettings settings;
+    private final LiveFeed live;
+
+    public SessionService(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
+                          DeviceTracks tracks, TrackingSettings settings, LiveFeed live) {
+        this.db = db;
+        this.devices = devices;
+        this.samples = samples;
+        this.sessions = sessions;
+        this.tracks = tracks;
+        this.settings = settings;
+        this.live = live;
+    }
+
+    /** The user's devices. */
+    public List<DeviceRow> devices(String user) {
+        return db.read(c -> devices.ownedBy(c, user));
+    }
+
+    /** One of the user's devices. */
+    public DeviceRow device(String user, String deviceId) {
+        return db.read(c -> visibleDevice(c, user, deviceId));
+    }
+
+    /** Gives a device to another user (only its owner may). */
+    public DeviceRow transferDevice(String user, String deviceId, String newOwner) {
+        synchronized (tracks.lock(deviceId)) {
+            return db.write(c -> {
+                visibleDevice(c, user, deviceId);
+                devices.setOwner(c, deviceId, newOwner, System.currentTimeMillis());
+                tracks.evict(deviceId);
+                return devices.find(c, deviceId).orElseThrow();
+            });
+        }
+    }
+
+    /**
+     * Starts a session on a device for a user; samples after the highest one already received
+     * belong to it. An open session on the device ends first (reason {@code replaced}).
+     */
+    public SessionRow start(String user, String deviceId) {
+        synchronized (tracks.lock(deviceId)) {
+            try {
+                return db.write(c -> {
+                    visibleDevice(c, user, deviceId);
+                    DeviceTrack t = tracks.get(c, deviceId).orElseThrow();
+                    long high = Math.max(t.processedSeq, samples.highestSeq(c, deviceId));
+                    long now = System.currentTimeMillis();
+                    closeOpen(c, t, high, now, "replaced");
+                    SessionLifecycle.open(c, sessions, tracks, live, settings, t, user, false, high + 1, now);
+                    return sessions.findOpen(c, deviceId).orElseThrow();
+                });
+            } catch (RuntimeException e) {
+                tracks.evict(deviceId);
+                throw e;
+            }
+        }
+    }
+
+    /** Stops a session (no effect on one already ended); samples received so far stay in it. */
+    public SessionRow stop(String user, long sessionId) {
+        SessionRow s = session(user, sessionId).session();
+        synchronized (tracks.lock(s.deviceId())) {
+            try {
+                return db.write(c -> {
+                    SessionRow current = sessions.find(c, sessionId).orElseThrow();
+                    if (current.open()) {
+                        DeviceTrack t = tracks.get(c, current.deviceId()).orElseThrow();
+                        closeOpen(c, t, Math.max(t.processedSeq, current.fromSeq() - 1), System.currentTimeMillis(),
+                                "stopped");
+                    }
+                    return sessions.find(c, sessionId).orElseThrow();
+                });
+            } catch (RuntimeException e) {
+                tracks.evict(s.deviceId());
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Tags the region a ball works on from {@code atEpochMs} (device time) on. A tag at or
+     * before samples already tracked re-derives the session from storage.
+     */
+    public void tagRegion(long sessionId, Region region, long atEpochMs) {
+        addMark(sessionId, SessionMark.tag(atEpochMs, region));
+    }
+
+    /**
+     * Sets the target band from the device's latest sample on (what a guided step does).
+     *
+     * @throws IllegalArgumentException when not {@code 0 <= low <= high}
+     */
+    public void setTargetBand(long sessionId, double low, double high) {
+        TargetBand band = new TargetBand(low, high);
+        long at = db.read(c -> {
+            SessionRow s = sessions.find(c, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
+            return s.lastT() == null ? System.currentTimeMillis() : s.lastT() + 1;
+        });
+        addMark(sessionId, SessionMark.band(at, band.low(), band.high()));
+    }
+
+    /** The target band of a session as of its latest sample. */
+    public TargetBand targetBand(long sessionId) {
+        return db.read(c -> {
+            SessionRow s = sessions.find(c, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
+            TargetBand band = new TargetBand(s.bandLow(), s.bandHigh());
+            for (SessionMark m : sessions.marks(c, sessionId)) {
+                if (m.kind() == SessionMark.Kind.BAND) {
+                    band = new TargetBand(m.bandLow(), m.bandHigh());
+                }
+            }
+            return band;
+        });
+    }
+
+    private void addMark(long sessionId, SessionMark mark) {
+        SessionRow s = db.read(c -> sessions.find(c, sessionId)).orElseThrow(() -> new NotFoundException("session",
+                sessionId));
+        synchronized (tracks.lock(s.deviceId())) {
+            try {
+                db.write(c -> {
+                    sessions.addMark(c, sessionId, mark);
+                    DeviceTrack t = tracks.get(c, s.deviceId()).orElseThrow();
+                    SessionRow current = sessions.find(c, sessionId).orElseThrow();
+                    if (current.open() && t.open != null && t.open.session().id() == sessionId
+                            && !t.open.markIsLate(mark.atMs())) {
+                        t.open.mark(mark);
+                    } else {
+                        tracks.recompute(c, t, current);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                tracks.evict(s.deviceId());
+                throw e;
+            }
+        }
+    }
+
+    /** One of the user's sessions with its region statistics. */
+    public SessionDetail session(String user, long sessionId) {
+        return db.read(c -> {
+            SessionRow s = sessions.find(c, sessionId).filter(r -> r.userId().equals(user))
+                    .orElseThrow(() -> new NotFoundException("session", sessionId));
+            return new SessionDetail(s, sessions.rollups(c, sessionId), sessions.marks(c, sessionId));
+        });
+    }
+
+    /** The open session of a device, if any (no user check: for server modules). */
+    public Optional<SessionRow> openSession(String deviceId) {
+        return db.read(c -> sessions.findOpen(c, deviceId));
+    }
+
+    /** The user's sessions, newest first, optionally of one device. */
+    public List<SessionRow> sessions(String user, String deviceId, int limit) {
+        return db.read(c -> {
+            if (deviceId != null) {
+                visibleDevice(c, user, deviceId);
+            }
+            return sessions.ofUser(c, user, deviceId, limit);
+        });
+    }
+
+    /** A region's statistics across the user's sessions, oldest first. */
+    public List<RegionHistoryRow> regionHistory(String user, Region region, String deviceId) {
+        return db.read(c -> {
+            if (deviceId != null) {
+                visibleDevice(c, user, deviceId);
+            }
+            return sessions.regionHistory(c, user, region, deviceId);
+        });
+    }
+
+    private void closeOpen(Connection c, DeviceTrack t, long toSeq, long now, String reason) throws SQLException {
+        if (t.open != null) {
+            SessionLifecycle.close(c, sessions, tracks, live, t, toSeq, now, reason);
+            return;
+        }
+        // A session opened before the device's info arrived has no track yet.
+        Optional<SessionRow> open = sessions.findOpen(c, t.id);
+        if (open.isPresent()) {
+            sessions.close(c, open.get().id(), toSeq, now, reason);
+        }
+    }
+
+    private DeviceRow visibleDevice(Connection c, String user, String deviceId) throws SQLException {
+        return devices.find(c, deviceId).filter(d -> d.ownerId().equals(user))
+                .orElseThrow(() -> new NotFoundException("device", deviceId));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.store.SessionMark;
+import dev.spinetrack.server.store.SessionRow;
+import dev.spinetrack.server.tracking.DeviceProfile;
+import dev.spinetrack.server.tracking.DwellTracker;
+import dev.spinetrack.server.tracking.FocusedSample;
+import dev.spinetrack.server.tracking.SampleFocuser;
+import dev.spinetrack.server.tracking.TargetBand;
+import dev.spinetrack.server.tracking.Timeline;
+
+import java.util.List;
+
+/**
+ * The tracking state of one session: its region tags and bands over device time and the
+ * dwell tracker fed with its samples in seq order. No I/O; built from stored marks and samples.
+ */
+public final class SessionTrack {
+
+    private final SessionRow session;
+    private final Timeline<Region> tags = new Timeline<>(null);
+    private final Timeline<TargetBand> bands;
+    private final SampleFocuser focuser;
+    private final DwellTracker tracker;
+    private long lastContactT = Long.MIN_VALUE;
+
+    public SessionTrack(SessionRow session, DeviceProfile profile, List<SessionMark> marks, long gapLimitMs) {
+        this.session = session;
+        this.bands = new Timeline<>(new TargetBand(session.bandLow(), session.bandHigh()));
+        for (SessionMark m : marks) {
+            mark(m);
+        }
+        this.focuser = new SampleFocuser(profile, tags);
+        this.tracker = new DwellTracker(gapLimitMs, bands::at);
+    }
+
+    /** Applies a tag or band from its instant on (samples already taken are not re-evaluated). */
+    public void mark(SessionMark m) {
+        if (m.kind() == SessionMark.Kind.TAG) {
+            tags.set(m.atMs(), m.region());
+        } else {
+            bands.set(m.atMs(), new TargetBand(m.bandLow(), m.bandHigh()));
+        }
+    }
+
+    /** Tracks the session's next sample. */
+    public FocusedSample accept(Sample s) {
+        FocusedSample f = focuser.focus(s);
+        tracker.accept(f);
+        if (f.contact()) {
+            lastContactT = s.t();
+        }
+        return f;
+    }
+
+    /** Whether a marked instant lies at or before samples already tracked, so tracking must be replayed. */
+    public boolean markIsLate(long atMs) {
+        FocusedSample last = tracker.last();
+        return last != null && atMs <= last.t();
+    }
+
+    /** Whether an automatic session has been without contact for longer than the idle timeout at {@code f}. */
+    public boolean idleAt(FocusedSample f, long idleTimeoutMs) {
+        long since = lastContactT == Long.MIN_VALUE ? f.t() - (tracker.totals().firstT()) : f.t() - lastContactT;
+        return !f.contact() && since > idleTimeoutMs;
+    }
+
+    public SessionRow session() {
+        return session;
+    }
+
+    public DwellTracker tracker() {
+        return tracker;
+    }
+
+    /** The band in force at a device time. */
+    public TargetBand bandAt(long t) {
+        return bands.at(t);
+    }
+
+    /** The region tagged at a device time, or null. */
+    public Region tagAt(long t) {
+        return tags.at(t);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.spinetrack.gateway.ble.tinyb;
+
+import dev.spinetrack.gateway.ble.BleConnection;
+import dev.spinetrack.gateway.ble.BleException;
+import dev.spinetrack.protocol.gatt.GattProfile;
+import tinyb.BluetoothDevice;
+import tinyb.BluetoothException;
+import tinyb.BluetoothGattCharacteristic;
+import tinyb.BluetoothGattService;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** One TinyB device link. */
+final class TinybConnection implements BleConnection {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final BluetoothDevice device;
+    private final String address;
+    private final Duration servicesTimeout;
+    private final AtomicBoolean down = new AtomicBoolean();
+    private volatile Consumer<String> onDisconnect = reason -> { };
+
+    TinybConnection(BluetoothDevice device, Duration servicesTimeout) {
+        this.device = device;
+        this.address = device.getAddress();
+        this.servicesTimeout = servicesTimeout;
+        device.enableConnectedNotifications(connected -> {
+            if (!connected) {
+                dropped("BlueZ reported the link down");
+            }
+        });
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    /** BlueZ negotiates the MTU itself and TinyB does not expose it; frames do not depend on it. */
+    @Override
+    public int mtu() {
+        return GattProfile.DEFAULT_MTU;
+    }
+
+    @Override
+    public boolean connected() {
+        return !down.get() && device.getConnected();
+    }
+
+    @Override
+    public List<UUID> discoverServices() throws BleException {
+        try {
+            long deadline = System.nanoTime() + servicesTimeout.toNanos();
+            while (!device.getServicesResolved()) {
+                if (System.nanoTime() > deadline || !device.getConnected()) {
+                    throw new BleException("discover services on " + address + " failed: not resolved within "
+                            + servicesTimeout.toMillis() + " ms");
+                }
+                TinybCentral.sleep(POLL);
+            }
+            List<UUID> uuids = new ArrayList<>();
+            for (BluetoothGattService s : device.getServices()) {
+                uuids.add(UUID.fromString(s.getUUID()));
+            }
+            return uuids;
+        } catch (BluetoothException e) {
+            throw new BleException("discover services on " + address + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] read(UUID service, UUID characteristic) throws BleException {
+        BluetoothGattCharacteristic c = characteristic(service, characteristic, "read");
+        try {
+            return c.readValue();
+        } catch (BluetoothException e) {
+            throw new BleException("read " + characteristic + " on " + address + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(UUID service, UUID characteristic, byte[] value) throws BleException {
+        BluetoothGattCharacteristic c = characteristic(service, characteristic, "write");
+        try {
+            if (!c.writeValue(value)) {
+                throw new BleException("write " + characteristic + " on " + address + " failed: BlueZ refused it");
+            }
+        } catch (BluetoothException e) {
+            throw new BleException("write " + characteristic + " on " + address + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subscribe(UUID service, UUID characteristic, Consumer<byte[]> onValue) throws BleException {
+        BluetoothGattCharacteristic c = characteristic(service, characteristic, "subscribe to");
+        try {
+            c.enableValueNotifications(onValue::accept);
+        } catch (BluetoothException e) {
+            throw new BleException("subscribe to " + characteristic + " on " + address + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onDisconnect(Consumer<String> onReason) {
+        this.onDisconnect = onReason;
+    }
+
+    @Override
+    public void close() {
+        try {
+            device.disableConnectedNotifications();
+            device.disconnect();
+        } catch (BluetoothException ignored) {
+            // already gone; the callback below still reports the close
+        }
+        dropped("closed by the gateway");
+    }
+
+    private void dropped(String reason) {
+        if (down.compareAndSet(false, true)) {
+            onDisconnect.accept(reason);
+        }
+    }
+
+    private BluetoothGattCharacteristic characteristic(UUID service, UUID characteristic, String op)
+            throws BleException {
+        try {
+            for (BluetoothGattService s : device.getServices()) {
+                if (UUID.fromString(s.getUUID()).equals(service)) {
+                    for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
+                        if (UUID.fromString(c.getUUID()).equals(characteristic)) {
+                            return c;
+                        }
+                    }
+                    throw new BleException(op + " " + characteristic + " on " + address
+                            + " failed: service " + service + " has no such characteristic");
+                }
+            }
+        } catch (BluetoothException e) {
+            throw new BleException(op + " " + characteristic + " on " + address + " failed: " + e.getMessage(), e);
+        }
+        throw new BleException(op + " " + characteristic + " on " + address + " failed: no service " + service);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.spinetrack.simulator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code simulate}: the simulator's command line. Subcommands: {@code list}, {@code describe},
+ * {@code run}, {@code load}.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, version = "SpineTrack simulator 0.1.0",
+        description = "Virtual SpineTrack racks and balls: play scenarios, inject faults, write ground truth.",
+        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, LoadCommand.class,
+            CommandLine.HelpCommand.class})
+public final class SimulatorCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(String... args) {
+        return new CommandLine(new SimulatorCommand()).execute(args);
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "simulator-cli-logback.xml");
+        }
+        System.exit(execute(args));
+    }
+}
