@@ -8,7 +8,7 @@ function headers(extra = {}) {
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super((body && (body.message || body.error)) || ('HTTP ' + status));
+    super((body && (body.detail || body.message || body.error)) || ('HTTP ' + status));
     this.status = status;
     this.body = body;
   }

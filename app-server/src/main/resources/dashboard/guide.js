@@ -118,10 +118,10 @@ export class GuideView {
       li.textContent = `Added “${p.name}”.`;
       list.appendChild(li);
     } catch (e) {
-      const errors = e instanceof ApiError && e.body && e.body.errors ? e.body.errors : [{ message: e.message }];
+      const errors = e instanceof ApiError && e.body && e.body.errors ? e.body.errors : [{ reason: e.message }];
       for (const err of errors) {
         const li = document.createElement('li');
-        li.textContent = (err.path ? err.path + ': ' : '') + err.message;
+        li.textContent = (err.field ? err.field + ': ' : '') + (err.reason || err.message);
         list.appendChild(li);
       }
     }
@@ -139,6 +139,7 @@ export class GuideView {
 
   /** Shows a guided-session view (from REST or a live "guide" event). */
   show(view) {
+    if (!view || !this.view || view.id !== this.view.id) this.lastSpot = null;
     this.view = view;
     this.receivedAt = performance.now();
     const running = view && view.snapshot && view.snapshot.state !== 'FINISHED';
@@ -167,6 +168,7 @@ export class GuideView {
     if (s.spot) this.lastSpot = s.spot;
     $('guide-spot').textContent = regionLabel(s.spot);
     $('tender-region').textContent = regionLabel(s.spot || this.lastSpot);
+    document.querySelector('#guide-run .tender').hidden = !(s.spot || this.lastSpot);
     $('guide-side').textContent = s.side && s.side !== 'NONE' ? `(${s.side.toLowerCase()} side)` : '';
     this.cue($('guide-band-cue'), s.block === 'WORK' && s.band ? view.bandCue : null);
     this.cue($('guide-dwell-cue'), s.block === 'WORK' && s.dwellTargetMs > 0 && view.dwell ? view.dwell.cue : null,
@@ -178,7 +180,7 @@ export class GuideView {
       const li = document.createElement('li');
       li.className = r.status;
       const sets = r.repsPerSet || [];
-      const what = sets.length ? `reps ${sets.join(', ')}` : `${fmtDuration(r.workMs)} worked`
+      const what = sets.length ? `reps ${sets.join(', ')}` : r.targetReps > 0 ? 'no set done yet' : `${fmtDuration(r.workMs)} worked`
         + (r.inZoneMs + r.belowMs + r.aboveMs > 0
           ? `, ${Math.round(100 * r.inZoneMs / (r.inZoneMs + r.belowMs + r.aboveMs))} % in zone` : '');
       li.textContent = `${r.title}: ${r.status.toLowerCase()} — ${what}`;

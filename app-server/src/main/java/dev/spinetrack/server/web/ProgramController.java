@@ -55,7 +55,8 @@ public class ProgramController {
         return catalog.get(id).orElseThrow(() -> new NotFoundException("program", id));
     }
 
-    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "text/yaml", MediaType.TEXT_PLAIN})
+    @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
+            MediaType.TEXT_PLAIN})
     @Operation(summary = "Add a program from a YAML or JSON document; 400 lists every error with its place")
     public HttpResponse<?> add(@Header(CurrentUser.HEADER) @Nullable String user,
                                @Header("Content-Type") @Nullable String contentType, @Body @Nullable String body) {
