@@ -75,13 +75,14 @@ public class SessionController {
     }
 
     @Post("/{id}/tags")
-    @Operation(summary = "Tag the region a ball works on, from 'at' (device epoch ms, default now)")
+    @Operation(summary = "Tag the region a ball works on (NONE clears it), from 'at' (device epoch ms, default now)")
     public Views.SessionDetailView tag(@Header(CurrentUser.HEADER) @Nullable String user, long id,
                                        @Valid @Body Requests.TagRegion body) {
         String u = users.resolve(user);
         service.session(u, id);
-        Region region = RegionCatalog.parse(body.region()).orElseThrow(() -> new BadRequestException("region",
-                "unknown region '" + body.region() + "', expected one of " + List.of(Region.values())));
+        Region region = "NONE".equals(body.region()) ? null : RegionCatalog.parse(body.region())
+                .orElseThrow(() -> new BadRequestException("region", "unknown region '" + body.region()
+                        + "', expected NONE or one of " + List.of(Region.values())));
         service.tagRegion(id, region, body.at() == null ? System.currentTimeMillis() : body.at());
         return detail(service.session(u, id));
     }

@@ -45,9 +45,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final SampleProcessor processor;
     private final PayloadReader payloads;
     private final IngestCounters counters;
-    private final MqttSettings settings;
     private final MqttClient client;
     private final String samplesFilter;
+    private final String infoFilter;
+    private final String statusFilter;
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
                       IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
@@ -55,9 +56,11 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         this.processor = processor;
         this.payloads = payloads;
         this.counters = counters;
-        this.settings = settings;
-        this.samplesFilter = settings.sharedGroup().isBlank() ? Topics.ALL_SAMPLES
-                : "$share/" + settings.sharedGroup() + "/" + Topics.ALL_SAMPLES;
+        String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
+        this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
+                + root + "samples";
+        this.infoFilter = root + "info";
+        this.statusFilter = root + "status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
         this.client = new MqttClient(broker.address().url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
@@ -104,7 +107,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
         try {
-            client.subscribe(new String[] {samplesFilter, Topics.ALL_INFO, Topics.ALL_DEVICE_STATUS},
+            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter},
                     new int[] {Topics.QOS, Topics.QOS, Topics.QOS});
             if (reconnect) {
                 LOG.info("MQTT ingest reconnected to {}", serverURI);

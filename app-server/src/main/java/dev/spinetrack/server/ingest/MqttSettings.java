@@ -13,6 +13,7 @@ public class MqttSettings {
     private String sharedGroup = "";
     private String clientId = "";
     private boolean enabled = true;
+    private String gateway = "+";
 
     /** Broker URL such as {@code tcp://127.0.0.1:1883}; empty starts an embedded broker. */
     public String url() {
@@ -51,6 +52,15 @@ public class MqttSettings {
 
     public void setClientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** Gateway id whose topics to consume; {@code +} (default) consumes every gateway's. */
+    public String gateway() {
+        return gateway == null || gateway.isBlank() ? "+" : gateway;
+    }
+
+    public void setGateway(String gateway) {
+        this.gateway = gateway;
     }
 
     /** Whether to consume at all (off for API-only instances and some tests). */

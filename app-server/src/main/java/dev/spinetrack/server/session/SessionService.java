@@ -113,8 +113,9 @@ public class SessionService {
     }
 
     /**
-     * Tags the region a ball works on from {@code atEpochMs} (device time) on. A tag at or
-     * before samples already tracked re-derives the session from storage.
+     * Tags the region a ball works on from {@code atEpochMs} (device time) on; {@code null}
+     * clears the tag (the ball is off the back or between regions). A tag at or before samples
+     * already tracked re-derives the session from storage.
      */
     public void tagRegion(long sessionId, Region region, long atEpochMs) {
         addMark(sessionId, SessionMark.tag(atEpochMs, region));

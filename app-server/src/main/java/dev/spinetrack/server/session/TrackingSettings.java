@@ -14,8 +14,8 @@ public class TrackingSettings {
     private long gapLimitMs = FocusRule.DEFAULT_GAP_LIMIT_MS;
     private long idleTimeoutMs = 60_000;
     private boolean autoSessions = true;
-    private List<Double> rackBand = List.of(3.0, 8.0);
-    private List<Double> ballBand = List.of(3.0, 8.0);
+    private List<Double> rackBand = List.of(8.0, 16.0);
+    private List<Double> ballBand = List.of(8.0, 16.0);
 
     public long gapLimitMs() {
         return gapLimitMs;

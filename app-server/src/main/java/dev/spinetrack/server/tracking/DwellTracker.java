@@ -12,6 +12,7 @@ import java.util.function.LongFunction;
  * Dwell per region as DESIGN.md defines it: every interval between consecutive samples of a
  * device (in device order) is dwell on the earlier sample's focus region when that sample is
  * in contact with a focus; an interval longer than the gap limit is a data gap instead.
+ * An interval of zero (or a step back in device time, counted as zero) adds nothing.
  * Feed samples in ascending sequence order; out-of-order input is the caller's to sort
  * (the session engine replays from storage when a late batch arrives).
  */
@@ -63,8 +64,8 @@ public final class DwellTracker {
             }
             return;
         }
-        if (!earlier.contact()) {
-            return;
+        if (interval == 0 || !earlier.contact()) {
+            return; // a zero interval (repeated timestamp, clock step back) holds no time
         }
         contactMs += interval;
         if (earlier.region() == null) {

@@ -1,0 +1,168 @@
+package dev.spinetrack.server.ingest;
+
+import dev.spinetrack.protocol.gatt.DeviceKind;
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.session.SessionDetail;
+import dev.spinetrack.server.session.SessionService;
+import dev.spinetrack.server.store.SessionRow;
+import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.server.testing.ScenarioSamples;
+import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.server.testing.TestPublisher;
+import dev.spinetrack.server.testing.TestServer;
+import dev.spinetrack.server.testing.TruthAssert;
+import dev.spinetrack.simulator.truth.RegionSpan;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ingest over a real broker into a real database, compared with the simulator's ground truth. */
+class MqttIngestIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static TestBroker broker;
+    private TestDatabase db;
+    private EmbeddedServer server;
+    private TestPublisher publisher;
+    private IngestCounters counters;
+    private SessionService sessions;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void startServer() {
+        String gateway = "it-ingest-" + UUID.randomUUID().toString().substring(0, 8);
+        db = TestDatabase.create();
+        server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));
+        publisher = new TestPublisher(broker.url(), gateway);
+        counters = server.getApplicationContext().getBean(IngestCounters.class);
+        sessions = server.getApplicationContext().getBean(SessionService.class);
+    }
+
+    @AfterEach
+    void stopServer() {
+        publisher.close();
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void studioScenarioThroughTheBrokerMatchesGroundTruth() {
+        List<ScenarioSamples.DeviceRun> runs = ScenarioSamples.play("studio", publisher.gateway());
+        List<Long> ids = startSessions(runs);
+        long total = 0;
+        for (ScenarioSamples.DeviceRun run : runs) {
+            for (List<Sample> b : ScenarioSamples.batches(run.samples(), 500)) {
+                publisher.batch(run.info().device(), b);
+            }
+            total += run.samples().size();
+        }
+        long expected = total;
+        Await.until("all " + expected + " samples are stored", LIMIT, () -> counters.storedSamples() == expected);
+        for (int i = 0; i < runs.size(); i++) {
+            ScenarioSamples.DeviceRun run = runs.get(i);
+            if (run.info().kind() == DeviceKind.BALL) {
+                // the user tags afterwards: every tag lies before tracked samples, so the session is re-derived
+                for (RegionSpan span : run.spans()) {
+                    sessions.tagRegion(ids.get(i), span.region(), span.fromMs());
+                    sessions.tagRegion(ids.get(i), null, span.toMs());
+                }
+            }
+            SessionDetail d = sessions.session("demo", ids.get(i));
+            assertEquals(run.samples().size(), d.session().samples(), "samples tracked");
+            TruthAssert.matches(run.truth(), d.regions(), "studio " + run.info().device());
+        }
+        assertEquals(0, counters.badMessages());
+    }
+
+    @Test
+    void redeliveredAndReorderedBatchesChangeNothing() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", publisher.gateway()).get(0);
+        long id = startSessions(List.of(run)).get(0);
+        List<List<Sample>> batches = new ArrayList<>(ScenarioSamples.batches(run.samples(), 400));
+        // neighbouring batches swap places, as after a gateway retry
+        for (int i = 0; i + 1 < batches.size(); i += 2) {
+            Collections.swap(batches, i, i + 1);
+        }
+        for (List<Sample> b : batches) {
+            publisher.batch(run.info().device(), b);
+        }
+        // and everything arrives a second time, as after a redelivery
+        for (List<Sample> b : batches) {
+            publisher.batch(run.info().device(), b);
+        }
+        int n = run.samples().size();
+        Await.until("every sample stored once and seen twice", LIMIT,
+                () -> counters.storedSamples() == n && counters.duplicateSamples() == n);
+        SessionDetail d = sessions.session("demo", id);
+        assertEquals(n, d.session().samples());
+        TruthAssert.matches(run.truth(), d.regions(), "rack-decompression");
+    }
+
+    @Test
+    void badMessagesAreCountedAndLoseNothing() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", publisher.gateway()).get(0);
+        String device = run.info().device();
+        List<List<Sample>> batches = ScenarioSamples.batches(run.samples(), 500);
+        // samples before the device's info are held, then tracked when it arrives
+        publisher.batch(device, batches.get(0));
+        Await.until("the early batch is stored", LIMIT, () -> counters.storedSamples() == batches.get(0).size());
+        String topic = "spinetrack/v1/" + publisher.gateway() + "/" + device + "/samples";
+        publisher.raw(topic, "{not json");
+        publisher.raw(topic, "{\"v\":1,\"gateway\":\"" + publisher.gateway() + "\",\"device\":\"" + device
+                + "\",\"batch\":1,\"sentAt\":1,\"samples\":[{\"seq\":1,\"t\":1,\"pitch\":200,\"roll\":0,\"p\":[1]}]}");
+        publisher.raw(topic, "{\"v\":1,\"gateway\":\"" + publisher.gateway() + "\",\"device\":\"aaaaaaaaaaaa\","
+                + "\"batch\":1,\"sentAt\":1,\"samples\":[{\"seq\":1,\"t\":1,\"pitch\":0,\"roll\":0,\"p\":[1]}]}");
+        publisher.raw("spinetrack/v1/" + publisher.gateway() + "/NOT-A-DEVICE/samples", "{}");
+        Await.until("four bad messages counted", LIMIT, () -> counters.badMessages() == 4);
+        publisher.info(run.info());
+        for (List<Sample> b : batches.subList(1, batches.size())) {
+            publisher.batch(device, b);
+        }
+        Await.until("all samples stored", LIMIT, () -> counters.storedSamples() == run.samples().size());
+        Await.until("an automatic session tracked them", LIMIT, () -> !sessions.sessions("demo", device, 10).isEmpty()
+                && sessions.sessions("demo", device, 10).stream().mapToLong(SessionRow::samples).sum() > 0);
+        List<SessionRow> auto = sessions.sessions("demo", device, 10);
+        assertTrue(auto.stream().allMatch(SessionRow::auto), "sessions started by contact");
+        long dwell = 0;
+        for (SessionRow s : auto) {
+            dwell += sessions.session("demo", s.id()).regions().stream().mapToLong(r -> r.dwellMs()).sum();
+        }
+        long truthDwell = run.truth().regions().values().stream().mapToLong(r -> r.dwellMs()).sum();
+        assertEquals(truthDwell, dwell, Math.max(50, 0.005 * truthDwell), "dwell over the automatic sessions");
+    }
+
+    private List<Long> startSessions(List<ScenarioSamples.DeviceRun> runs) {
+        for (ScenarioSamples.DeviceRun run : runs) {
+            publisher.info(run.info());
+        }
+        Await.until("every device is known", LIMIT, () -> sessions.devices("demo").size() == runs.size()
+                && sessions.devices("demo").stream().allMatch(d -> d.kind() != null));
+        List<Long> ids = new ArrayList<>();
+        for (ScenarioSamples.DeviceRun run : runs) {
+            ids.add(sessions.start("demo", run.info().device()).id());
+        }
+        return ids;
+    }
+}
