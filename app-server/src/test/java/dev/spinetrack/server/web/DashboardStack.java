@@ -2,14 +2,12 @@ package dev.spinetrack.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spinetrack.gateway.Gateway;
-import dev.spinetrack.gateway.GatewayConfig;
-import dev.spinetrack.server.broker.BrokerConnection;
-import io.micronaut.context.ApplicationContext;
+import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,44 +19,35 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole system in this JVM for the dashboard's browser tests: the app server on a random
- * port (embedded broker on a free port and H2 in a temp dir, unless {@code spinetrack.it.mqtt} /
- * {@code spinetrack.it.jdbc} point elsewhere) and the real gateway playing a simulator scenario
- * into it, faster than real time.
+ * The whole system in this JVM for the dashboard's browser tests: the app server in demo mode
+ * on a random port (its gateway plays a simulator scenario faster than real time through the
+ * real pipeline) with the shared test broker and database ({@code spinetrack.it.mqtt} /
+ * {@code spinetrack.it.jdbc} when set, else an embedded broker on a free port and H2 in a temp
+ * dir). The demo's stand-in ball tagger is off: the guided sessions under test tag the balls.
  */
 final class DashboardStack implements AutoCloseable {
 
     final EmbeddedServer server;
-    final Gateway gateway;
     final String baseUrl;
+    private final TestBroker broker;
+    private final TestDatabase db;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    DashboardStack(Path dir, String scenario, double speed) throws IOException {
-        Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
-        props.put("spinetrack.data-dir", dir.toString());
-        props.put("spinetrack.mqtt.embedded-port", freePort());
-        String mqtt = System.getProperty("spinetrack.it.mqtt", "");
-        if (!mqtt.isBlank()) {
-            props.put("spinetrack.mqtt.url", mqtt);
-            props.put("spinetrack.mqtt.client-id", "dash-it-" + UUID.randomUUID().toString().substring(0, 8));
-        }
-        String jdbc = System.getProperty("spinetrack.it.jdbc", "");
-        if (!jdbc.isBlank()) {
-            props.put("datasources.default.url", jdbc);
-            props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-            props.put("datasources.default.dialect", "POSTGRES");
-            props.put("datasources.default.username", "postgres");
-            props.put("datasources.default.password", "");
-        }
-        server = ApplicationContext.run(EmbeddedServer.class, props);
-        baseUrl = "http://localhost:" + server.getPort();
-        String broker = server.getApplicationContext().getBean(BrokerConnection.class).address().url();
-        // A gateway id of its own, so runs sharing a real broker do not mix their status topics.
+    DashboardStack(Path dir, String scenario, double speed) {
+        broker = TestBroker.start();
+        db = TestDatabase.create();
+        // A gateway id of its own, so runs sharing a real broker do not see each other's devices.
         String gatewayId = "dashit" + UUID.randomUUID().toString().substring(0, 6);
-        gateway = Gateway.start(GatewayConfig.defaults().withGatewayId(gatewayId).withBrokerUrl(broker)
-                .withQueueDir(dir.resolve("gateway-queue")).withSimulation(scenario, 7, speed, true, ""));
+        Map<String, Object> props = new HashMap<>(TestServer.properties(broker.url(), db, gatewayId, gatewayId + "-server"));
+        props.put("spinetrack.data-dir", dir.toString());
+        props.put("spinetrack.demo.enabled", true);
+        props.put("spinetrack.demo.scenario", scenario);
+        props.put("spinetrack.demo.speed", speed);
+        props.put("spinetrack.demo.gateway-id", gatewayId);
+        props.put("spinetrack.demo.tag-balls", false);
+        server = TestServer.start(props);
+        baseUrl = "http://localhost:" + server.getPort();
     }
 
     /** GET a JSON document from the API. */
@@ -100,18 +89,13 @@ final class DashboardStack implements AutoCloseable {
         throw new AssertionError("device '" + name + "' did not come online in " + timeout + ": " + get("/api/devices"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
         try {
-            gateway.close();
-        } finally {
             server.getApplicationContext().close();
+        } finally {
+            db.close();
+            broker.close();
         }
     }
 }
