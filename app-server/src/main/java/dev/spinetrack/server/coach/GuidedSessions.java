@@ -128,6 +128,15 @@ public class GuidedSessions {
         return publish(run);
     }
 
+    /**
+     * Whether a guided session is running on a device, so it owns the ball's region tag. Other
+     * taggers (the demo's stand-in user) should leave such a device alone.
+     */
+    public boolean guiding(String deviceId) {
+        GuideRun run = byDevice.get(deviceId);
+        return run != null && run.coach.session().state() == SessionState.RUNNING;
+    }
+
     /** The user's guided session with an id. */
     public GuideView get(String user, long id) {
         return GuideView.of(run(user, id));

@@ -1,9 +1,19 @@
 package dev.spinetrack.server.program;
 
+import static dev.spinetrack.server.program.ProgramFields.describe;
+import static dev.spinetrack.server.program.ProgramFields.enumValue;
+import static dev.spinetrack.server.program.ProgramFields.fmt;
+import static dev.spinetrack.server.program.ProgramFields.id;
+import static dev.spinetrack.server.program.ProgramFields.integer;
+import static dev.spinetrack.server.program.ProgramFields.lower;
+import static dev.spinetrack.server.program.ProgramFields.number;
+import static dev.spinetrack.server.program.ProgramFields.regions;
+import static dev.spinetrack.server.program.ProgramFields.text;
+import static dev.spinetrack.server.program.ProgramFields.unknownFields;
+
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.region.Region;
-import dev.spinetrack.protocol.region.RegionCatalog;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -12,10 +22,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a program from YAML or JSON text (JSON is read as YAML's flow style) and validates
@@ -25,7 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class ProgramParser {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Set<String> PROGRAM_FIELDS = Set.of("id", "name", "description", "device", "steps");
     private static final Set<String> STEP_FIELDS = Set.of("id", "title", "kind", "regions", "sides", "rounds",
             "duration", "sets", "reps", "repAxis", "repDetection", "band", "rest", "dwellTarget", "notes");
@@ -45,7 +52,7 @@ public final class ProgramParser {
      * @throws ProgramFormatException listing every error found
      */
     public static Program parse(String source, String text) throws ProgramFormatException {
-        Errors errors = new Errors(source);
+        ProgramErrors errors = new ProgramErrors(source);
         if (text == null || text.isBlank()) {
             errors.add("", "document is empty");
             throw errors.exception();
@@ -97,7 +104,7 @@ public final class ProgramParser {
         return new Program(id, name, description, device, steps, source);
     }
 
-    private static ProgramStep step(Errors errors, int index, Object value, DeviceKind device) {
+    private static ProgramStep step(ProgramErrors errors, int index, Object value, DeviceKind device) {
         if (!(value instanceof Map<?, ?> m)) {
             errors.add("steps[" + index + "]", "must be a mapping");
             return null;
@@ -183,116 +190,7 @@ public final class ProgramParser {
         return "steps[" + index + "]" + (stepId == null ? "" : " (" + stepId + ")");
     }
 
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static void unknownFields(Errors errors, String at, Map<?, ?> m, Set<String> known) {
-        for (Object k : m.keySet()) {
-            if (!(k instanceof String s) || !known.contains(s)) {
-                errors.add(at.isEmpty() ? String.valueOf(k) : at + "." + k,
-                        "unknown field; expected one of " + new java.util.TreeSet<>(known));
-            }
-        }
-    }
-
-    private static String id(Errors errors, String at, Object v) {
-        if (!(v instanceof String s) || !ID.matcher(s).matches()) {
-            errors.add(at, "must be 1-40 characters of a-z, 0-9 and '-', starting with a letter or digit, was "
-                    + describe(v));
-            return null;
-        }
-        return s;
-    }
-
-    private static String text(Errors errors, String at, Object v, boolean required) {
-        if (v == null) {
-            if (required) {
-                errors.add(at, "is required");
-            }
-            return null;
-        }
-        if (!(v instanceof String s) || (required && s.isBlank()) || s.length() > 2000) {
-            errors.add(at, "must be text of at most 2000 characters, was " + describe(v));
-            return null;
-        }
-        return s;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Errors errors, String at, Object v, Class<E> type, boolean required) {
-        if (v == null) {
-            if (required) {
-                errors.add(at, "is required; one of " + names(type));
-            }
-            return null;
-        }
-        if (v instanceof String s) {
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equalsIgnoreCase(s.trim())) {
-                    return e;
-                }
-            }
-        }
-        errors.add(at, "must be one of " + names(type) + ", was " + describe(v));
-        return null;
-    }
-
-    private static <E extends Enum<E>> String names(Class<E> type) {
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(lower(e));
-        }
-        return String.join(", ", names);
-    }
-
-    private static List<Region> regions(Errors errors, String at, Object v) {
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            errors.add(at, "must be a list of region ids such as MID_THORACIC_LEFT, was " + describe(v));
-            return null;
-        }
-        List<Region> regions = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            var region = item instanceof String s ? RegionCatalog.parse(s) : java.util.Optional.<Region>empty();
-            if (region.isEmpty()) {
-                errors.add(at + "[" + i + "]", "unknown region " + describe(item) + "; known: "
-                        + RegionCatalog.all());
-            } else if (regions.contains(region.get())) {
-                errors.add(at + "[" + i + "]", "region " + region.get() + " is listed twice");
-            } else {
-                regions.add(region.get());
-            }
-        }
-        return regions;
-    }
-
-    private static Double number(Errors errors, String at, Object v, double min, double max) {
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
-            errors.add(at, "must be a number in [" + fmt(min) + ", " + fmt(max) + "], was " + describe(v));
-            return null;
-        }
-        return n.doubleValue();
-    }
-
-    private static Double integer(Errors errors, String at, Object v, int min, int max) {
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
-                || ((Number) v).longValue() > max) {
-            errors.add(at, "must be a whole number in [" + min + ", " + max + "], was " + describe(v));
-            return null;
-        }
-        return ((Number) v).doubleValue();
-    }
-
-    private static PressureBand band(Errors errors, String at, Object v, DeviceKind device) {
+    private static PressureBand band(ProgramErrors errors, String at, Object v, DeviceKind device) {
         if (v == null) {
             return null;
         }
@@ -325,7 +223,7 @@ public final class ProgramParser {
         return new PressureBand(low, high, unit);
     }
 
-    private static RepDetection repDetection(Errors errors, String at, Object v) {
+    private static RepDetection repDetection(ProgramErrors errors, String at, Object v) {
         if (v == null) {
             return null;
         }
@@ -347,46 +245,4 @@ public final class ProgramParser {
         return new RepDetection(amp == null ? d.minAmplitudeDeg() : amp, minMs, maxMs);
     }
 
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "missing";
-        }
-        if (v instanceof String s) {
-            return "'" + (s.length() > 60 ? s.substring(0, 60) + "..." : s) + "'";
-        }
-        if (v instanceof Map || v instanceof List) {
-            return "a " + (v instanceof Map ? "mapping" : "list");
-        }
-        return String.valueOf(v);
-    }
-
-    /** Collects errors for one source. */
-    private static final class Errors {
-        private final String source;
-        private final List<ProgramError> list = new ArrayList<>();
-
-        Errors(String source) {
-            this.source = source;
-        }
-
-        void add(String path, String message) {
-            list.add(new ProgramError(source, path, message));
-        }
-
-        int size() {
-            return list.size();
-        }
-
-        boolean isEmpty() {
-            return list.isEmpty();
-        }
-
-        ProgramFormatException exception() {
-            return new ProgramFormatException(list);
-        }
-    }
 }
