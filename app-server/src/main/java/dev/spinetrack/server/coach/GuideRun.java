@@ -13,16 +13,20 @@ final class GuideRun {
     final long session;
     final LiveCoach coach;
     final long startedAt;
+    /** When the server session began (server clock); tags never go before it. */
+    final long sessionStartedAt;
     long lastPublishWall;
     private long rateWall0 = -1;
     private long rateT0;
     private double timeRate = 1.0;
 
-    GuideRun(long id, String user, String device, long session, LiveCoach coach, long startedAt) {
+    GuideRun(long id, String user, String device, long session, long sessionStartedAt, LiveCoach coach,
+             long startedAt) {
         this.id = id;
         this.user = user;
         this.device = device;
         this.session = session;
+        this.sessionStartedAt = sessionStartedAt;
         this.coach = coach;
         this.startedAt = startedAt;
     }

@@ -16,6 +16,7 @@ import dev.spinetrack.server.program.ProgramCatalog;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.store.DeviceRow;
+import dev.spinetrack.server.store.SessionRow;
 import dev.spinetrack.server.tender.TenderRating;
 import dev.spinetrack.server.tender.TenderSpotLog;
 import dev.spinetrack.server.tender.TenderTrend;
@@ -110,14 +111,15 @@ public class GuidedSessions {
         if (previous != null) {
             call(previous, c -> c.stop(c.lastT()));
         }
-        long sessionId = sessions.start(user, deviceId).id();
+        SessionRow opened = sessions.start(user, deviceId);
+        long sessionId = opened.id();
         LiveFrame latest = live.latest(deviceId);
         long t = latest != null ? latest.t() : System.currentTimeMillis();
         long now = System.currentTimeMillis();
         LiveCoach coach = new LiveCoach(new GuidedSession(SessionPlan.of(program, switchMs)),
                 program.device() == DeviceKind.BALL);
         long id = store.insertRun(user, deviceId, programId, sessionId, now);
-        GuideRun run = new GuideRun(id, user, deviceId, sessionId, coach, now);
+        GuideRun run = new GuideRun(id, user, deviceId, sessionId, opened.startedAt(), coach, now);
         synchronized (run) {
             apply(run, coach.start(t));
             byId.put(id, run);
@@ -276,7 +278,7 @@ public class GuidedSessions {
 
     /** Applies a coach's effects: tag, band, and the end of the server session when done. */
     private void apply(GuideRun run, CoachEffects e) {
-        long at = run.coach.lastT() + 1;
+        long at = Math.max(run.coach.lastT() + 1, run.sessionStartedAt);
         try {
             if (e.tag() != null) {
                 sessions.tagRegion(run.session, e.tag(), at);

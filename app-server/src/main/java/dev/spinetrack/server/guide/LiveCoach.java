@@ -28,6 +28,11 @@ public final class LiveCoach {
 
     /** How long "move on" stays shown after a ball's spot was switched. */
     static final long MOVE_ON_SHOWN_MS = 3_000;
+    /**
+     * How long a ball may report another region than its spot (someone else tagged it) before
+     * the coach tags the spot again: while a guided step runs, the step owns the ball's region.
+     */
+    static final long RETAG_AFTER_MS = 1_000;
 
     private final GuidedSession session;
     private final boolean ball;
@@ -43,6 +48,7 @@ public final class LiveCoach {
     private double pressure;
     private boolean contact;
     private long moveOnUntil = Long.MIN_VALUE;
+    private long taggedAt = Long.MIN_VALUE;
 
     /**
      * @param session the guided session (not started yet)
@@ -111,6 +117,13 @@ public final class LiveCoach {
                 dwell = new SpotDwellCue(dwell.targetMs()); // each visit to a spot earns its own dwell
                 changed = true;
             }
+        }
+        Region spot = session.currentSpot().orElse(null);
+        if (ball && tag == null && spot != null && focus != null && focus != spot && t - taggedAt > RETAG_AFTER_MS) {
+            tag = spot;
+        }
+        if (tag != null) {
+            taggedAt = t;
         }
         if (reps != null) {
             boolean counted = reps.accept(t, axis == RepAxis.PITCH ? pitch : roll);
@@ -199,6 +212,9 @@ public final class LiveCoach {
             }
         }
         Region tag = ball && b.kind() == BlockKind.WORK ? session.currentSpot().orElse(null) : null;
+        if (tag != null) {
+            taggedAt = t;
+        }
         PressureBand newBand = b.kind() == BlockKind.WORK ? step.band() : null;
         return new CoachEffects(true, tag, newBand);
     }

@@ -96,6 +96,17 @@ class LiveCoachTest {
     }
 
     @Test
+    void theStepOwnsTheBallsRegionAndTagsItAgainWhenSomeoneElseMovedIt() throws Exception {
+        LiveCoach coach = new LiveCoach(new GuidedSession(SessionPlan.of(program())), true);
+        assertEquals(Region.MID_THORACIC_LEFT, coach.start(0).tag());
+        assertNull(coach.onSample(500, true, Region.LUMBAR_RIGHT, 25, 0, 0).tag(), "a tag takes a moment to apply");
+        assertNull(coach.onSample(1_000, true, Region.LUMBAR_RIGHT, 25, 0, 0).tag());
+        assertEquals(Region.MID_THORACIC_LEFT, coach.onSample(1_050, true, Region.LUMBAR_RIGHT, 25, 0, 0).tag());
+        assertNull(coach.onSample(1_100, true, Region.LUMBAR_RIGHT, 25, 0, 0).tag(), "not again at once");
+        assertNull(coach.onSample(1_200, true, Region.MID_THORACIC_LEFT, 25, 0, 0).tag());
+    }
+
+    @Test
     void aRackIsNeverTaggedAndItsMeasuredFocusDrivesTheDwellCue() throws Exception {
         Program rack = ProgramParser.parse("r.yaml", """
                 id: r
