@@ -167,6 +167,7 @@ export class GuideView {
     $('guide-log').hidden = !(s.block === 'WORK' && s.targetReps > 0);
     if (s.spot) this.lastSpot = s.spot;
     $('guide-spot').textContent = regionLabel(s.spot);
+    document.querySelector('#guide-run .spot').hidden = !s.spot;
     $('tender-region').textContent = regionLabel(s.spot || this.lastSpot);
     document.querySelector('#guide-run .tender').hidden = !(s.spot || this.lastSpot);
     $('guide-side').textContent = s.side && s.side !== 'NONE' ? `(${s.side.toLowerCase()} side)` : '';
