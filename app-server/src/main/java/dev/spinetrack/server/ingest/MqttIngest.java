@@ -49,6 +49,12 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String samplesFilter;
     private final String infoFilter;
     private final String statusFilter;
+    private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mqtt-ingest-subscribe");
+                t.setDaemon(true);
+                return t;
+            });
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
                       IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
@@ -106,6 +112,12 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
+        // Not on the callback thread: a persistent session's queued messages arrive at once, and
+        // a callback thread blocked waiting for SUBACK could not take them (Paho deadlocks).
+        subscriber.execute(() -> subscribe(reconnect, serverURI));
+    }
+
+    private void subscribe(boolean reconnect, String serverURI) {
         try {
             client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter},
                     new int[] {Topics.QOS, Topics.QOS, Topics.QOS});
@@ -236,6 +248,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
+        subscriber.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(2000);

@@ -115,7 +115,12 @@ public class DeviceTracks {
             t.open = replay(c, t, s, t.processedSeq);
             persist(c, t.open);
         } else {
-            persist(c, replay(c, t, s, s.toSeq()));
+            SessionTrack again = replay(c, t, s, s.toSeq());
+            if (again.tracker().totals().samples() < s.samples()) {
+                LOG.warn("Session {} keeps its rollups: its raw samples are past retention", s.id());
+                return;
+            }
+            persist(c, again);
         }
     }
 
