@@ -25,7 +25,8 @@ public final class ScenarioPlayback {
             throw new IllegalArgumentException("a looping scenario never completes; play it with Simulation.start");
         }
         Scenario scenario = ScenarioCatalog.load(options.scenario());
-        VirtualWorld world = new VirtualWorld(scenario, options.seed(), false, options.faults(), Runnable::run);
+        VirtualWorld world = new VirtualWorld(scenario, options.seed(), false, options.faults(), options.fleet(),
+                Runnable::run);
         List<ReferenceCentral> centrals = new ArrayList<>();
         for (VirtualDevice d : world.devices()) {
             centrals.add(new ReferenceCentral(d, mtu, world::nowMs, () -> scenario.startEpoch() + world.nowMs()));

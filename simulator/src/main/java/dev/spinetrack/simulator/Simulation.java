@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,15 +40,23 @@ public final class Simulation implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final long startNanos;
+    private volatile Thread schedulerThread;
 
     private Simulation(Scenario scenario, SimulationOptions options) {
         this.options = options;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulator-" + scenario.name());
             t.setDaemon(true);
+            schedulerThread = t;
             return t;
         });
-        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), scheduler);
+        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), options.fleet(), task -> {
+            try {
+                scheduler.execute(task);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("simulation {} closed; dropped a late GATT operation", scenario.name());
+            }
+        });
         this.startNanos = System.nanoTime();
         scheduler.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -107,10 +116,14 @@ public final class Simulation implements AutoCloseable {
     /** Stops the clock and powers the devices off (links drop with a reason). */
     @Override
     public void close() {
-        try {
-            scheduler.submit(world::close).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (Thread.currentThread() == schedulerThread) {
             world.close();
+        } else {
+            try {
+                scheduler.submit(world::close).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                world.close();
+            }
         }
         scheduler.shutdownNow();
         LOG.info("simulation {} closed at {} s of scenario", world.scenario().name(), world.nowMs() / 1000);

@@ -11,13 +11,25 @@ import java.util.Objects;
  * @param loop     restart the scenario when it ends (demo mode)
  * @param faults   fault flags given on top of the scenario's own, e.g. {@code drop=2%,corrupt=0.1%};
  *                 empty for none
+ * @param fleet    0..65535: gives the devices other BLE addresses (hence device ids) than
+ *                 another fleet number, so repeated or concurrent runs against one broker or
+ *                 database do not share (device, seq) keys; 0 for the default addresses
+ *                 {@code C0:FF:EE:xx:00:01...}
  */
-public record SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults) {
+public record SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults, int fleet) {
     public SimulationOptions {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(faults, "faults");
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, was " + speed);
         }
+        if (fleet < 0 || fleet > 0xFFFF) {
+            throw new IllegalArgumentException("fleet must be in [0, 65535], was " + fleet);
+        }
+    }
+
+    /** Options with the default device addresses (fleet 0). */
+    public SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults) {
+        this(scenario, seed, speed, loop, faults, 0);
     }
 }

@@ -42,6 +42,13 @@ public final class VirtualWorld implements DeviceHost {
      * @param executor  where control-point writes and link closes run (the simulation thread)
      */
     public VirtualWorld(Scenario scenario, long seed, boolean loop, String faultFlags, Executor executor) {
+        this(scenario, seed, loop, faultFlags, 0, executor);
+    }
+
+    /**
+     * @param fleet 0..65535, folded into the device addresses (see {@link SimulationOptions#fleet()})
+     */
+    public VirtualWorld(Scenario scenario, long seed, boolean loop, String faultFlags, int fleet, Executor executor) {
         this.scenario = scenario;
         this.seed = seed;
         this.loop = loop;
@@ -49,7 +56,8 @@ public final class VirtualWorld implements DeviceHost {
         FaultPlan plan = FaultPlan.of(scenario.faults(), faultFlags, scenario.devices().size());
         int prefix = Math.floorMod(scenario.name().hashCode(), 256);
         for (int i = 0; i < scenario.devices().size(); i++) {
-            String address = String.format("C0:FF:EE:%02X:%02X:%02X", prefix, ((i + 1) >> 8) & 0xFF, (i + 1) & 0xFF);
+            String address = String.format("C0:%02X:%02X:%02X:%02X:%02X", 0xFF ^ (fleet >> 8), 0xEE ^ (fleet & 0xFF),
+                    prefix, ((i + 1) >> 8) & 0xFF, (i + 1) & 0xFF);
             devices.add(new VirtualDevice(this, i, address, scenario.devices().get(i), seed, scenario.startEpoch(),
                     plan.forDevice(i, seed, scenario.durationMs())));
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeterminismTest {
 
@@ -16,6 +17,19 @@ class DeterminismTest {
 
         assertEquals(a.sha256(), b.sha256());
         assertEquals(GroundTruthJson.toJson(a.truth()), GroundTruthJson.toJson(b.truth()));
+    }
+
+    @Test
+    void aFleetNumberGivesOtherDeviceIdsAndOtherwiseTheSameStream() {
+        Playback a = Simulation.runToCompletion(new SimulationOptions("studio", 5, 60, false, ""), 247);
+        Playback b = Simulation.runToCompletion(new SimulationOptions("studio", 5, 60, false, "", 513), 247);
+
+        for (int i = 0; i < a.devices().size(); i++) {
+            assertNotEquals(a.devices().get(i).deviceId(), b.devices().get(i).deviceId());
+            assertEquals(a.devices().get(i).frames(), b.devices().get(i).frames());
+        }
+        assertTrue(a.devices().get(0).address().startsWith("C0:FF:EE:"));
+        assertEquals(a.devices().size(), a.devices().stream().map(Playback.DeviceCapture::deviceId).distinct().count());
     }
 
     @Test

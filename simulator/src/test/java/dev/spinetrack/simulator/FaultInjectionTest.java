@@ -147,6 +147,33 @@ class FaultInjectionTest {
         assertTrue(all.get(0).atMs() <= all.get(1).atMs());
     }
 
+    @Test
+    void faultsWrittenInTheScenarioFileApplyToTheirDevice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("flaky.yaml");
+        java.nio.file.Files.writeString(file, """
+                name: flaky
+                devices:
+                  - kind: BALL
+                    script: [{do: roll, region: MID_THORACIC_LEFT, seconds: 10}]
+                  - kind: RACK
+                    script: [{do: lie, level: T8, seconds: 10}]
+                faults:
+                  - {type: stall, device: 1, at: 4, seconds: 2}
+                  - {type: drop, device: 0, percent: 10}
+                """);
+        Playback p = Simulation.runToCompletion(new SimulationOptions(file.toString(), 1, 60, false, ""), 247);
+        String ball = p.devices().get(0).deviceId();
+        String rack = p.devices().get(1).deviceId();
+
+        assertTrue(p.truth().faults().stream().filter(f -> f.type().equals("DROP")).allMatch(f -> f.device().equals(ball)));
+        assertEquals(List.of(rack), p.truth().faults().stream().filter(f -> f.type().equals("STALL"))
+                .map(InjectedFault::device).toList());
+        assertTrue(StreamStats.of(p.devices().get(0).notifications()).missing() > 0);
+        assertEquals(0, StreamStats.of(p.devices().get(1).notifications()).missing());
+        assertEquals(2020, p.truth().devices().get(1).gapMs(), 20);
+    }
+
     private static long framesIn(String detail) {
         String range = detail.replaceAll("packet of seq ([0-9.]+).*", "$1");
         if (!range.contains("..")) {

@@ -53,9 +53,13 @@ final class RunCommand implements Callable<Integer> {
     int mtu;
 
     @Option(names = "--faults", defaultValue = "", paramLabel = "SPEC",
-            description = "faults on top of the scenario's, e.g. drop=2%,corrupt=0.5%,duplicate=1%,disconnect=90s,"
-                    + "drift=200ppm,low-battery=120s:4%,stall=60s+5s (disconnect=random for a random time)")
+            description = "faults on top of the scenario's, e.g. drop=2%%,corrupt=0.5%%,duplicate=1%%,disconnect=90s,"
+                    + "drift=200ppm,low-battery=120s:4%%,stall=60s+5s (disconnect=random for a random time)")
     String faults;
+
+    @Option(names = "--fleet", defaultValue = "0",
+            description = "0..65535: other device addresses than another fleet number (default ${DEFAULT-VALUE})")
+    int fleet;
 
     @Option(names = "--truth", paramLabel = "FILE", description = "write the ground truth JSON here")
     Path truthPath;
@@ -71,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         if (mtu < 23 || mtu > 247) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mtu must be in [23, 247], was " + mtu);
         }
-        SimulationOptions options = new SimulationOptions(scenario, seed, speed, loop, faults);
+        SimulationOptions options = new SimulationOptions(scenario, seed, speed, loop, faults, fleet);
         List<String> ids = new ArrayList<>();
         List<List<ReferenceCentral.Received>> streams = new ArrayList<>();
         List<List<String>> disconnects = new ArrayList<>();
@@ -129,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                             Format.duration(total), frames);
                     err.flush();
                 }
-                Thread.sleep(50);
+                Thread.sleep(10);
             }
             for (int i = 0; i < centrals.size(); i++) {
                 ids.add(sim.peripherals().get(i).advertisement().address());

@@ -1,5 +1,6 @@
 package dev.spinetrack.simulator.cli;
 
+import dev.spinetrack.simulator.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,25 @@ public final class SimulatorCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new SimulatorCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The configured command line: a bad scenario, fault flag or file ends the command with
+     * its message and exit code 2, not a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SimulatorCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ScenarioException || e instanceof IllegalArgumentException
+                    || e instanceof java.io.IOException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                cmd.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
+        return cl;
     }
 
     public static void main(String[] args) {

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 /** One connection between a central and a {@link VirtualDevice}. */
 final class DeviceLink implements GattLink {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceLink.class);
+
     private final VirtualDevice device;
     private final int mtu;
     private final Map<UUID, Consumer<byte[]>> subscribers = new ConcurrentHashMap<>();
@@ -92,7 +94,13 @@ final class DeviceLink implements GattLink {
     void deliver(UUID characteristic, byte[] value) {
         Consumer<byte[]> c = subscribers.get(characteristic);
         if (c != null && connected) {
-            c.accept(value);
+            try {
+                c.accept(value);
+            } catch (RuntimeException e) {
+                // a central's bug must not stop the device (nor the other devices on this thread)
+                LOG.warn("central's callback for {} of {} threw {}", characteristic,
+                        device.advertisement().address(), e.toString());
+            }
         }
     }
 
@@ -108,7 +116,11 @@ final class DeviceLink implements GattLink {
             listeners = new ArrayList<>(disconnectListeners);
         }
         for (Consumer<String> l : listeners) {
-            l.accept(why);
+            try {
+                l.accept(why);
+            } catch (RuntimeException e) {
+                LOG.warn("central's disconnect callback of {} threw {}", device.advertisement().address(), e.toString());
+            }
         }
     }
 

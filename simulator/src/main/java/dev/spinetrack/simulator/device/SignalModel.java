@@ -69,8 +69,10 @@ public final class SignalModel {
                 pitch += 0.3 * Math.sin(2 * Math.PI * scenarioMs / BREATH_MS);
                 roll += lean * 4.0;
             }
+            double[] cellNoise = new double[phys.length];
+            noise.gaussians(stream + 10, sample, cellNoise);
             for (int i = 0; i < phys.length; i++) {
-                phys[i] += gauss(10 + i, sample) * (0.6 + 0.01 * phys[i]);
+                phys[i] += cellNoise[i] * (0.6 + 0.01 * phys[i]);
                 // like the firmware, report unloaded cells as 0 rather than their noise
                 if (phys[i] < RACK_DEADBAND_N) {
                     phys[i] = 0;
