@@ -4,6 +4,7 @@ import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayConfig;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
+import dev.spinetrack.server.coach.GuidedSessions;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.store.SessionRow;
 import dev.spinetrack.simulator.Simulation;
@@ -14,6 +15,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +42,19 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
     private final DemoSettings settings;
     private final BrokerConnection broker;
     private final SessionService sessions;
+    private final Provider<GuidedSessions> guided;
     private final Path dataDir;
     private final Map<String, Long> lastTagged = new HashMap<>();
     private Gateway gateway;
     private ScheduledExecutorService tagger;
 
     public DemoGateway(DemoSettings settings, BrokerConnection broker, SessionService sessions,
+                       Provider<GuidedSessions> guided,
                        @Value("${spinetrack.data-dir:./data}") String dataDir) {
         this.settings = settings;
         this.broker = broker;
         this.sessions = sessions;
+        this.guided = guided;
         this.dataDir = Path.of(dataDir);
     }
 
@@ -85,6 +90,10 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
             }
             for (DeviceTruth d : sim.get().groundTruth().devices()) {
                 if (!"BALL".equals(d.kind()) || d.regionSpans().isEmpty() || !Topics.validDeviceId(d.device())) {
+                    continue;
+                }
+                if (guided.get().guiding(d.device())) {
+                    // A guided step owns the ball's region; the stand-in user must not fight it.
                     continue;
                 }
                 RegionSpan span = d.regionSpans().get(d.regionSpans().size() - 1);
