@@ -67,6 +67,20 @@ public class DeviceTracks {
     }
 
     /**
+     * The device's track for a change: locks its row to the end of the transaction and first
+     * drops an in-memory copy that another instance has overtaken, so a tag, band, start or stop
+     * on this instance never re-derives a session from stale state.
+     */
+    Optional<DeviceTrack> locked(Connection c, String device) throws SQLException {
+        Optional<DeviceRow> row = devices.lock(c, device);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        syncWith(row.get());
+        return get(c, device);
+    }
+
+    /**
      * Drops the in-memory track when storage moved on without it (another instance processed
      * the device's messages), so the next use rebuilds it from storage.
      */
