@@ -36,7 +36,7 @@ final class MessageParser {
         try {
             switch (a.kind()) {
                 case SAMPLES -> {
-                    SampleBatch batch = payloads.read(payload, SampleBatch.class);
+                    SampleBatch batch = payloads.readBatch(payload);
                     requireSameDevice(a, batch.device(), batch.gateway());
                     return new Parsed(batch, null, null);
                 }

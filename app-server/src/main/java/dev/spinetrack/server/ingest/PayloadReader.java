@@ -1,10 +1,13 @@
 package dev.spinetrack.server.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -16,10 +19,22 @@ import java.io.IOException;
 @Singleton
 public class PayloadReader {
 
-    private final ObjectMapper json = new ObjectMapper()
+    // FastDoubleParser: the same correctly rounded doubles as Double.parseDouble, several times faster.
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, false);
+    private final SampleBatchReader batches = new SampleBatchReader(json.getFactory());
+
+    /**
+     * Parses a sample batch: straight from the JSON tokens when the payload has the plain shape
+     * gateways write, else (and for every error) exactly as {@link #read(byte[], Class)}.
+     */
+    public SampleBatch readBatch(byte[] payload) {
+        SampleBatch fast = batches.read(payload);
+        return fast != null ? fast : read(payload, SampleBatch.class);
+    }
 
     /** Parses a payload as {@code type}. */
     public <T> T read(byte[] payload, Class<T> type) {
