@@ -1,14 +1,14 @@
 package dev.spinetrack.server.tracking;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * A bounded-memory quantile sketch of pressure values with a relative-error guarantee (the
  * DDSketch idea): values fall into logarithmic buckets of ratio {@code (1+a)/(1-a)}; a
  * quantile is reported as its bucket's midpoint, within {@code a} (0.5 %) of the exact
- * nearest-rank value. Zero gets its own bucket. Memory is one counter per occupied bucket:
- * about 2,000 buckets cover six decades of pressure.
+ * nearest-rank value. Zero gets its own bucket. The counters are one array spanning the lowest
+ * to the highest bucket seen (no boxing on the ingest path, which adds a value per sample):
+ * about 2,000 buckets (16 KB) cover six decades of pressure.
  */
 public final class PressureSketch {
 
@@ -18,7 +18,9 @@ public final class PressureSketch {
     private static final double LOG_GAMMA = Math.log(GAMMA);
     private static final double MIN_POSITIVE = 1e-9;
 
-    private final TreeMap<Integer, Long> buckets = new TreeMap<>();
+    /** counts[i] is the count of bucket {@code lowestKey + i}. */
+    private long[] counts = new long[0];
+    private int lowestKey;
     private long zeros;
     private long count;
 
@@ -33,7 +35,25 @@ public final class PressureSketch {
             return;
         }
         int key = (int) Math.ceil(Math.log(value) / LOG_GAMMA);
-        buckets.merge(key, 1L, Long::sum);
+        int i = slot(key); // before indexing: slot may replace the array
+        counts[i]++;
+    }
+
+    /** The index of a bucket's counter, widening the array to reach it. */
+    private int slot(int key) {
+        if (counts.length == 0) {
+            counts = new long[16];
+            lowestKey = key - 8;
+        } else if (key < lowestKey) {
+            int grow = Math.max(lowestKey - key, counts.length / 2);
+            long[] wider = new long[counts.length + grow];
+            System.arraycopy(counts, 0, wider, grow, counts.length);
+            counts = wider;
+            lowestKey -= grow;
+        } else if (key - lowestKey >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(key - lowestKey + 1, counts.length + counts.length / 2));
+        }
+        return key - lowestKey;
     }
 
     /** How many values were added. */
@@ -57,10 +77,10 @@ public final class PressureSketch {
         if (seen >= rank) {
             return 0;
         }
-        for (Map.Entry<Integer, Long> e : buckets.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
             if (seen >= rank) {
-                return 2 * Math.pow(GAMMA, e.getKey()) / (GAMMA + 1);
+                return 2 * Math.pow(GAMMA, lowestKey + i) / (GAMMA + 1);
             }
         }
         throw new IllegalStateException("rank " + rank + " beyond count " + count);
