@@ -1,11 +1,7 @@
 package dev.spinetrack.server.ingest;
 
-import dev.spinetrack.protocol.mqtt.DeviceInfo;
-import dev.spinetrack.protocol.mqtt.DeviceStatus;
-import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
-import dev.spinetrack.server.session.IngestOutcome;
 import dev.spinetrack.server.session.SampleProcessor;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -28,7 +24,8 @@ import java.net.InetAddress;
 /**
  * Consumes the SpineTrack topics with Paho MQTTv5 and manual acknowledgements: a message is
  * acknowledged only after {@link SampleProcessor} committed its effects. Paho's callback thread
- * parses and validates; one worker thread stores in arrival order and acknowledges in that order. Messages that can never
+ * parses and validates; one {@link IngestWorker} stores in arrival order (batches waiting
+ * together in one transaction) and acknowledges in that order. Messages that can never
  * be accepted (unknown topic, bad JSON, invalid payload) are counted, logged with their reason
  * and acknowledged, so they never block the stream. A storage failure leaves the message
  * unacknowledged; the broker redelivers it on the next connection (persistent session).
@@ -40,18 +37,16 @@ import java.net.InetAddress;
 public class MqttIngest implements MqttCallback, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
-    private static final int ATTEMPTS = 3;
+    /** Unacknowledged messages the broker may send at once; also the worker's queue bound. */
+    private static final int RECEIVE_MAXIMUM = 64;
 
-    private final SampleProcessor processor;
     private final MessageParser parser;
-    private final IngestCounters counters;
     private final MqttClient client;
     private final String samplesFilter;
     private final String infoFilter;
     private final String statusFilter;
-    private final java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.ArrayBlockingQueue<>(64);
-    private final Thread worker;
-    private volatile boolean closing;
+    private final IngestWorker worker;
+    private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mqtt-ingest-subscribe");
@@ -62,18 +57,18 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
                       IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
-        this.processor = processor;
         this.parser = new MessageParser(payloads);
-        this.counters = counters;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
         this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
                 + root + "samples";
         this.infoFilter = root + "info";
         this.statusFilter = root + "status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
-        this.worker = new Thread(this::work, "mqtt-ingest-worker");
-        worker.setDaemon(true);
-        worker.start();
+        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor), counters,
+                this::acknowledge);
+        this.workerThread = new Thread(worker, "mqtt-ingest-worker");
+        workerThread.setDaemon(true);
+        workerThread.start();
         this.client = new MqttClient(broker.address().url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
@@ -85,7 +80,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
-        options.setReceiveMaximum(64);
+        options.setReceiveMaximum(RECEIVE_MAXIMUM);
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
                 samplesFilter);
@@ -138,86 +133,16 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
         // Parsing and validation run here, storage on the worker: the two overlap on two cores.
-        // The queue is bounded (as is the broker's in-flight window), so a slow database holds
-        // the stream back instead of filling memory.
-        queue.put(new Pending(topic, message.getId(), message.getQos(), parser.parse(topic, message.getPayload())));
+        worker.put(new IngestWorker.Pending(topic, message.getId(), message.getQos(),
+                parser.parse(topic, message.getPayload())));
     }
 
-    /** A message waiting for the worker. */
-    private record Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
-    }
-
-    private void work() {
-        // Not stopped by interrupts: an interrupt inside a JDBC call can close H2's file channel.
-        while (!closing) {
-            Pending p;
-            try {
-                p = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (p == null || closing) {
-                continue; // when closing, what is still queued stays unacknowledged and comes back next session
-            }
-            if (handle(p)) {
-                try {
-                    client.messageArrivedComplete(p.id(), p.qos());
-                } catch (MqttException e) {
-                    LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
-                }
-            }
+    private void acknowledge(IngestWorker.Pending p) {
+        try {
+            client.messageArrivedComplete(p.id(), p.qos());
+        } catch (MqttException e) {
+            LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
         }
-    }
-
-    /**
-     * Applies one message.
-     *
-     * @return whether it may be acknowledged (done, or never acceptable)
-     */
-    private boolean handle(Pending p) {
-        if (p.parsed().rejectKind() != null) {
-            reject(p.topic(), p.parsed().rejectKind(), p.parsed().rejectReason());
-            return true;
-        }
-        if (p.parsed().payload() == null) {
-            return true;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                apply(p.parsed().payload());
-                return true;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || closing) {
-                    LOG.error("Message on {} could not be stored after {} attempts, left unacknowledged for "
-                            + "redelivery: {}", p.topic(), attempt, e.toString());
-                    return false;
-                }
-                LOG.warn("Message on {} failed (attempt {}), retrying: {}", p.topic(), attempt, e.toString());
-                sleep(200L * attempt);
-            }
-        }
-    }
-
-    private void apply(Object payload) {
-        if (payload instanceof SampleBatch batch) {
-            long start = System.nanoTime();
-            IngestOutcome out = processor.onSamples(batch);
-            counters.batchTimer().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-            counters.samples(out.stored(), out.duplicates(), out.rejected());
-            if (out.duplicates() > 0) {
-                LOG.debug("Device {} batch {}: {} duplicate samples dropped", batch.device(), batch.batch(),
-                        out.duplicates());
-            }
-        } else if (payload instanceof DeviceInfo info) {
-            processor.onInfo(info);
-        } else if (payload instanceof DeviceStatus status) {
-            processor.onStatus(status);
-        }
-    }
-
-    private void reject(String topic, String kind, String reason) {
-        counters.badMessage(kind);
-        LOG.warn("Rejected message on {}: {}", topic, reason);
     }
 
     @Override
@@ -249,10 +174,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        closing = true;
+        worker.close();
         subscriber.shutdownNow();
         try {
-            worker.join(10_000);
+            workerThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,6 +18,8 @@ final class DeviceTrack {
     DeviceProfile profile;
     SampleFocuser idleFocuser;
     long processedSeq;
+    /** Battery of the latest tracked sample that carried one, until it is stored on the device row. */
+    Integer unsavedBattery;
     SessionTrack open;
 
     DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {

@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +52,23 @@ public class DeviceTracks {
     /** The monitor guarding a device's track. */
     public Object lock(String device) {
         return locks.computeIfAbsent(device, d -> new Object());
+    }
+
+    /**
+     * Runs work holding the monitors of several devices, taken in the set's order (callers pass
+     * a sorted set; every other caller holds one monitor at a time, so no order can deadlock).
+     */
+    <R> R withLocks(SortedSet<String> devices, Supplier<R> work) {
+        return holding(List.copyOf(devices), 0, work);
+    }
+
+    private <R> R holding(List<String> devices, int i, Supplier<R> work) {
+        if (i == devices.size()) {
+            return work.get();
+        }
+        synchronized (lock(devices.get(i))) {
+            return holding(devices, i + 1, work);
+        }
     }
 
     /** The device's track, loaded from storage when not in memory; empty for an unknown device. */

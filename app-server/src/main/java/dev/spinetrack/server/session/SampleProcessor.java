@@ -23,14 +23,19 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies incoming MQTT messages: stores new samples (dropping duplicates by (device, seq)),
  * tracks them in seq order, opens and closes automatic sessions, re-derives sessions hit by
- * late samples, and stores the resulting rollups, all in one transaction per message, so a
- * message may be acknowledged as soon as this returns.
+ * late samples, and stores the resulting rollups, all in one transaction per message or group
+ * of messages, so they may be acknowledged as soon as this returns.
  */
 @Singleton
 public class SampleProcessor {
@@ -63,15 +68,62 @@ public class SampleProcessor {
 
     /** Stores and tracks a batch. */
     public IngestOutcome onSamples(SampleBatch batch) {
-        String id = batch.device();
-        synchronized (tracks.lock(id)) {
-            try {
-                return db.write(c -> ingest(c, batch));
-            } catch (RuntimeException e) {
-                tracks.evict(id);
-                throw e;
-            }
+        return onSamples(List.of(batch)).get(0);
+    }
+
+    /**
+     * Stores and tracks batches, of one device or several, in arrival order and in one
+     * transaction: one commit (and one lock of each device's row) for all of them, so none of
+     * them may be acknowledged before this returns. When it throws, none of them is stored.
+     *
+     * @return what became of each batch, in order
+     */
+    public List<IngestOutcome> onSamples(List<SampleBatch> batches) {
+        TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see lockRows
+        for (SampleBatch b : batches) {
+            gateways.putIfAbsent(b.device(), b.gateway());
         }
+        try {
+            return tracks.withLocks(gateways.navigableKeySet(), () -> db.write(c -> {
+                Map<String, DeviceTrack> locked = lockRows(c, gateways);
+                List<IngestOutcome> out = new ArrayList<>(batches.size());
+                Set<DeviceTrack> advanced = new LinkedHashSet<>();
+                for (SampleBatch b : batches) {
+                    DeviceTrack t = locked.get(b.device());
+                    IngestOutcome o = ingest(c, b, t);
+                    if (o.stored() > 0 && !o.held()) {
+                        advanced.add(t);
+                    }
+                    out.add(o);
+                }
+                long now = System.currentTimeMillis();
+                for (DeviceTrack t : advanced) {
+                    saveProgress(c, t, now); // once per device, however many of its batches the group held
+                }
+                return out;
+            }));
+        } catch (RuntimeException e) {
+            gateways.keySet().forEach(tracks::evict);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates devices seen for the first time and locks the rows of all, in id order, so two
+     * instances storing groups of the same devices cannot deadlock on each other's row locks.
+     */
+    private Map<String, DeviceTrack> lockRows(Connection c, Map<String, String> gateways) throws SQLException {
+        long now = System.currentTimeMillis();
+        Map<String, DeviceTrack> locked = new HashMap<>();
+        for (Map.Entry<String, String> d : gateways.entrySet()) {
+            Optional<DeviceTrack> t = tracks.locked(c, d.getKey());
+            if (t.isEmpty()) {
+                devices.ensure(c, d.getKey(), d.getValue(), defaultUser, now);
+                t = tracks.locked(c, d.getKey());
+            }
+            locked.put(d.getKey(), t.orElseThrow());
+        }
+        return locked;
     }
 
     /** Stores a device's info and tracks the samples that waited for it. */
@@ -95,7 +147,8 @@ public class SampleProcessor {
                     if (high > t.processedSeq) {
                         List<Sample> waiting = samples.load(c, id, t.processedSeq + 1, high);
                         LOG.info("Device {}: info arrived, tracking {} samples that waited for it", id, waiting.size());
-                        advance(c, t, waiting, now);
+                        advance(c, t, waiting);
+                        saveProgress(c, t, now);
                     }
                     return null;
                 });
@@ -120,11 +173,8 @@ public class SampleProcessor {
         live.publish(new LiveEvent("status", id, null, status.state().name()));
     }
 
-    private IngestOutcome ingest(Connection c, SampleBatch batch) throws SQLException {
+    private IngestOutcome ingest(Connection c, SampleBatch batch, DeviceTrack t) throws SQLException {
         String id = batch.device();
-        long now = System.currentTimeMillis();
-        devices.ensure(c, id, batch.gateway(), defaultUser, now);
-        DeviceTrack t = tracks.locked(c, id).orElseThrow();
         List<Sample> candidates = batch.samples();
         int rejected = 0;
         if (t.profile != null) {
@@ -166,26 +216,30 @@ public class SampleProcessor {
                 tracks.recompute(c, t, s);
             }
         }
-        advance(c, t, next, now);
+        advance(c, t, next);
         return new IngestOutcome(fresh.size(), duplicates, rejected, false);
     }
 
-    /** Tracks samples above the device's processed seq, in order, then stores the open session's rollups. */
-    private void advance(Connection c, DeviceTrack t, List<Sample> next, long now) throws SQLException {
-        Integer battery = null;
+    /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
+    private void advance(Connection c, DeviceTrack t, List<Sample> next) throws SQLException {
         for (Sample s : next) {
             if (DeviceTracks.fits(t, s)) {
                 step(c, t, s);
             }
             t.processedSeq = Math.max(t.processedSeq, s.seq());
             if (s.battery() != null) {
-                battery = s.battery();
+                t.unsavedBattery = s.battery();
             }
         }
+    }
+
+    /** Stores the open session's rollups and the device's processed seq and battery. */
+    private void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
         if (t.open != null) {
             tracks.persist(c, t.open);
         }
-        devices.setProcessed(c, t.id, t.processedSeq, battery, now);
+        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
+        t.unsavedBattery = null;
     }
 
     private void step(Connection c, DeviceTrack t, Sample s) throws SQLException {
@@ -203,7 +257,9 @@ public class SampleProcessor {
                 SessionLifecycle.close(c, sessions, tracks, live, t, s.seq(), s.t(), "idle");
             }
         }
-        live.offer(frame(t, open, s, f), false);
+        if (live.due(t.id, s.t())) {
+            live.offer(frame(t, open, s, f), false);
+        }
     }
 
     private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
@@ -26,12 +27,14 @@ import java.util.concurrent.TimeUnit;
  * a broker (default the local Mosquitto) and measures how fast the server stores and tracks
  * them; meanwhile {@code mosquitto_sub} drains the same topic, for comparison.
  * <pre>
- * java -cp ... dev.spinetrack.server.bench.IngestBenchmark [broker] [batches] [samplesPerBatch]
+ * java -cp ... dev.spinetrack.server.bench.IngestBenchmark [broker] [batches] [samplesPerBatch] [devices] [rate]
  * </pre>
+ * Batches go round-robin to {@code devices} racks (default 1). {@code rate} paces the publisher
+ * to that many samples/s (default 0: as fast as it can, which measures the server's capacity);
+ * at a given offered rate both consumers can only keep up or fall behind, so the ratio says
+ * whether the server keeps up with that load.
  * Keep {@code batches} under the broker's queue limit for one client (Mosquitto's
- * {@code max_queued_messages}, 1000 by default): the publisher outruns the server on purpose.
- * <pre>
- * </pre>
+ * {@code max_queued_messages}, 1000 by default) when the publisher outruns the server.
  */
 public final class IngestBenchmark {
 
@@ -42,23 +45,35 @@ public final class IngestBenchmark {
         String broker = args.length > 0 ? args[0] : "tcp://127.0.0.1:1883";
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int perBatch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int devices = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         String gateway = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
-        String device = run.info().device();
-        // pre-built payloads: the scenario's samples repeated with rising seq and time
+        List<DeviceInfo> racks = new ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            DeviceInfo i = run.info();
+            racks.add(new DeviceInfo(i.v(), gateway, String.format("be%010x", d), i.name() + "-" + d, i.kind(),
+                    i.firmware(), i.minRateHz(), i.maxRateHz(), i.rateHz(), i.unit(), i.contactThreshold(),
+                    i.cells()));
+        }
+        // pre-built payloads: the scenario's samples repeated with rising seq and time per device
         ObjectMapper json = new ObjectMapper();
         List<byte[]> payloads = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         List<Sample> src = run.samples();
-        long seq = 0;
+        long[] seqs = new long[devices];
         long t0 = src.get(0).t();
         for (int b = 0; b < batches; b++) {
+            int d = b % devices;
             List<Sample> out = new ArrayList<>(perBatch);
             for (int i = 0; i < perBatch; i++) {
+                long seq = seqs[d]++;
                 Sample s = src.get((int) (seq % src.size()));
                 out.add(new Sample(seq, t0 + seq * 10, s.pitch(), s.roll(), s.p(), s.battery()));
-                seq++;
             }
+            String device = racks.get(d).device();
             payloads.add(json.writeValueAsBytes(SampleBatch.of(gateway, device, b, 0, out)));
+            topics.add(Topics.samples(gateway, device));
         }
         long total = (long) batches * perBatch;
         TestDatabase db = TestDatabase.create();
@@ -66,9 +81,11 @@ public final class IngestBenchmark {
         EmbeddedServer server = TestServer.start(props);
         IngestCounters counters = server.getApplicationContext().getBean(IngestCounters.class);
         try (TestPublisher info = new TestPublisher(broker, gateway)) {
-            info.info(run.info());
+            for (DeviceInfo rack : racks) {
+                info.info(rack);
+            }
             Thread.sleep(1000);
-            String topic = Topics.samples(gateway, device);
+            String topic = Topics.ROOT + "/" + gateway + "/+/samples";
             Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port(broker), "-q", "1",
                     "-t", topic, "-C", String.valueOf(batches), "-V", "mqttv5")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
@@ -78,12 +95,18 @@ public final class IngestBenchmark {
             o.setReceiveMaximum(1000);
             pub.connect(o).waitForCompletion();
             long start = System.nanoTime();
-            for (byte[] p : payloads) {
-                MqttMessage m = new MqttMessage(p);
+            for (int b = 0; b < batches; b++) {
+                if (rate > 0) {
+                    long due = start + (long) (1e9 * b * perBatch / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                }
+                MqttMessage m = new MqttMessage(payloads.get(b));
                 m.setQos(1);
                 while (true) {
                     try {
-                        pub.publish(topic, m);
+                        pub.publish(topics.get(b), m);
                         break;
                     } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
                         Thread.sleep(1); // in-flight window full
@@ -102,8 +125,9 @@ public final class IngestBenchmark {
                 Thread.sleep(20);
             }
             double serverSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("samples %d in %d batches of %d (rack, %d channels)%n", total, batches, perBatch,
-                    src.get(0).p().length);
+            System.out.printf("samples %d in %d batches of %d from %d rack(s) of %d channels, offered %s%n", total,
+                    batches, perBatch, devices, src.get(0).p().length,
+                    rate > 0 ? String.format("%.0f samples/s", rate) : "as fast as the publisher goes");
             System.out.printf("mosquitto_sub drained  %.0f samples/s (%.2f s)%n", total / subSeconds, subSeconds);
             System.out.printf("server stored+tracked  %.0f samples/s (%.2f s)%n", total / serverSeconds,
                     serverSeconds);

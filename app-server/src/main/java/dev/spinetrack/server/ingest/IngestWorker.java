@@ -1,0 +1,235 @@
+package dev.spinetrack.server.ingest;
+
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
+import dev.spinetrack.protocol.mqtt.DeviceStatus;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.server.session.IngestOutcome;
+import dev.spinetrack.server.session.SampleProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stores parsed messages in arrival order on one thread and acknowledges each once its
+ * effects are committed. Sample batches already waiting when the worker gets to them (of any
+ * devices, up to {@link #MAX_GROUP_MESSAGES} and {@link #MAX_GROUP_SAMPLES}) are stored in one
+ * transaction and acknowledged one by one after its commit: under load one commit and one
+ * rollup update per device serve many messages, and at low load nothing waits for a group. When a group fails, its
+ * messages are stored again one at a time, so one bad message only holds back itself.
+ */
+final class IngestWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
+    /** A group takes further waiting batches until it holds this many samples ... */
+    static final int MAX_GROUP_SAMPLES = 5_000;
+    /**
+     * ... or this many messages: half of Mosquitto's default in-flight window (20), because
+     * messages of a group stay unacknowledged until it commits, and the broker sends nothing
+     * new (so nothing is parsed meanwhile) while the whole window is unacknowledged.
+     */
+    static final int MAX_GROUP_MESSAGES = 10;
+    private static final int ATTEMPTS = 3;
+
+    /** A message waiting for the worker. */
+    record Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
+        SampleBatch batch() {
+            return parsed.payload() instanceof SampleBatch b ? b : null;
+        }
+    }
+
+    /** Where messages go: {@link SampleProcessor} in production. */
+    interface Sink {
+        /** Stores batches in one transaction; throws when none of them is stored. */
+        List<IngestOutcome> samples(List<SampleBatch> batches);
+
+        void info(DeviceInfo info);
+
+        void status(DeviceStatus status);
+
+        static Sink of(SampleProcessor processor) {
+            return new Sink() {
+                @Override
+                public List<IngestOutcome> samples(List<SampleBatch> batches) {
+                    return processor.onSamples(batches);
+                }
+
+                @Override
+                public void info(DeviceInfo info) {
+                    processor.onInfo(info);
+                }
+
+                @Override
+                public void status(DeviceStatus status) {
+                    processor.onStatus(status);
+                }
+            };
+        }
+    }
+
+    /** Acknowledges a message to the broker. */
+    @FunctionalInterface
+    interface Acknowledger {
+        void ack(Pending message);
+    }
+
+    private final BlockingQueue<Pending> queue;
+    private final Sink sink;
+    private final IngestCounters counters;
+    private final Acknowledger acknowledger;
+    private volatile boolean closing;
+
+    /**
+     * @param capacity messages parsed but not stored; a full queue holds back the MQTT callback
+     *                 thread, so a slow database holds back the stream instead of filling memory
+     */
+    IngestWorker(int capacity, Sink sink, IngestCounters counters, Acknowledger acknowledger) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.sink = sink;
+        this.counters = counters;
+        this.acknowledger = acknowledger;
+    }
+
+    /** Queues a parsed message, waiting while the queue is full. */
+    void put(Pending message) throws InterruptedException {
+        queue.put(message);
+    }
+
+    /** Stops after the current transaction; what is still queued stays unacknowledged for redelivery. */
+    void close() {
+        closing = true;
+    }
+
+    @Override
+    public void run() {
+        // Not stopped by interrupts: an interrupt inside a JDBC call can close H2's file channel.
+        while (!closing) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null || closing) {
+                continue;
+            }
+            if (first.batch() == null) {
+                handleAlone(first);
+            } else {
+                storeGroup(groupFrom(first));
+            }
+        }
+    }
+
+    /** The batch and the batches queued right behind it (this is the only consumer, so peek then poll is safe). */
+    private List<Pending> groupFrom(Pending first) {
+        List<Pending> group = new ArrayList<>();
+        group.add(first);
+        int samples = first.batch().samples().size();
+        Pending next;
+        while (samples < MAX_GROUP_SAMPLES && group.size() < MAX_GROUP_MESSAGES
+                && (next = queue.peek()) != null && next.batch() != null) {
+            queue.poll();
+            group.add(next);
+            samples += next.batch().samples().size();
+        }
+        return group;
+    }
+
+    private void storeGroup(List<Pending> group) {
+        if (group.size() > 1) {
+            List<SampleBatch> batches = new ArrayList<>(group.size());
+            for (Pending p : group) {
+                batches.add(p.batch());
+            }
+            try {
+                long start = System.nanoTime();
+                List<IngestOutcome> outcomes = sink.samples(batches);
+                counters.batchTimer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                for (int i = 0; i < group.size(); i++) {
+                    count(batches.get(i), outcomes.get(i));
+                    acknowledger.ack(group.get(i));
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("A group of {} batches failed ({}); storing them one at a time", group.size(), e.toString());
+            }
+        }
+        for (Pending p : group) {
+            if (closing) {
+                return;
+            }
+            handleAlone(p);
+        }
+    }
+
+    private void handleAlone(Pending p) {
+        if (handle(p)) {
+            acknowledger.ack(p);
+        }
+    }
+
+    /**
+     * Applies one message in a transaction of its own, retrying a storage failure.
+     *
+     * @return whether it may be acknowledged (done, or never acceptable)
+     */
+    private boolean handle(Pending p) {
+        MessageParser.Parsed parsed = p.parsed();
+        if (parsed.rejectKind() != null) {
+            counters.badMessage(parsed.rejectKind());
+            LOG.warn("Rejected message on {}: {}", p.topic(), parsed.rejectReason());
+            return true;
+        }
+        if (parsed.payload() == null) {
+            return true;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply(parsed.payload());
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || closing) {
+                    LOG.error("Message on {} could not be stored after {} attempts, left unacknowledged for "
+                            + "redelivery: {}", p.topic(), attempt, e.toString());
+                    return false;
+                }
+                LOG.warn("Message on {} failed (attempt {}), retrying: {}", p.topic(), attempt, e.toString());
+                sleep(200L * attempt);
+            }
+        }
+    }
+
+    private void apply(Object payload) {
+        if (payload instanceof SampleBatch batch) {
+            long start = System.nanoTime();
+            IngestOutcome out = sink.samples(List.of(batch)).get(0);
+            counters.batchTimer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            count(batch, out);
+        } else if (payload instanceof DeviceInfo info) {
+            sink.info(info);
+        } else if (payload instanceof DeviceStatus status) {
+            sink.status(status);
+        }
+    }
+
+    private void count(SampleBatch batch, IngestOutcome out) {
+        counters.samples(out.stored(), out.duplicates(), out.rejected());
+        if (out.duplicates() > 0) {
+            LOG.debug("Device {} batch {}: {} duplicate samples dropped", batch.device(), batch.batch(),
+                    out.duplicates());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
