@@ -18,6 +18,7 @@ final class DeviceTrack {
     DeviceProfile profile;
     SampleFocuser idleFocuser;
     long processedSeq;
+    long revision;
     SessionTrack open;
 
     DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {
