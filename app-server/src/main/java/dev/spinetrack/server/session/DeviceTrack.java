@@ -20,6 +20,7 @@ final class DeviceTrack {
     long processedSeq;
     /** Battery of the latest tracked sample that carried one, until it is stored on the device row. */
     Integer unsavedBattery;
+    long revision;
     SessionTrack open;
 
     DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {

@@ -101,14 +101,27 @@ public class DeviceTracks {
     }
 
     /**
+     * Like {@link #locked}, for a change to the device's sessions that does not move
+     * {@code processed_seq} (start, stop, tag, band, info): bumps the stored revision so other
+     * instances reload, and records that this instance's track is at the new revision.
+     */
+    Optional<DeviceTrack> lockedForChange(Connection c, String device) throws SQLException {
+        Optional<DeviceTrack> t = locked(c, device);
+        if (t.isPresent()) {
+            t.get().revision = devices.bumpRevision(c, device);
+        }
+        return t;
+    }
+
+    /**
      * Drops the in-memory track when storage moved on without it (another instance processed
      * the device's messages), so the next use rebuilds it from storage.
      */
     void syncWith(DeviceRow stored) {
         DeviceTrack t = tracks.get(stored.id());
-        if (t != null && t.processedSeq != stored.processedSeq()) {
-            LOG.info("Device {}: storage is at seq {}, this instance at {}: reloading its track", stored.id(),
-                    stored.processedSeq(), t.processedSeq);
+        if (t != null && (t.processedSeq != stored.processedSeq() || t.revision != stored.revision())) {
+            LOG.info("Device {}: storage is at seq {} revision {}, this instance at {} revision {}: reloading its track",
+                    stored.id(), stored.processedSeq(), stored.revision(), t.processedSeq, t.revision);
             tracks.remove(stored.id());
         }
     }
@@ -128,6 +141,7 @@ public class DeviceTracks {
             }
         }
         DeviceTrack t = new DeviceTrack(row.id(), row.ownerId(), info, row.processedSeq());
+        t.revision = row.revision();
         if (t.profile != null) {
             Optional<SessionRow> open = sessions.findOpen(c, row.id());
             if (open.isPresent()) {

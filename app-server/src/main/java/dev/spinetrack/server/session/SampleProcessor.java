@@ -135,7 +135,7 @@ public class SampleProcessor {
                     long now = System.currentTimeMillis();
                     devices.ensure(c, id, info.gateway(), defaultUser, now);
                     devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
-                    DeviceTrack t = tracks.locked(c, id).orElseThrow();
+                    DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
                     boolean changed = t.info == null || !t.info.cells().equals(info.cells())
                             || t.info.contactThreshold() != info.contactThreshold() || t.info.kind() != info.kind();
                     t.setInfo(info);

@@ -77,7 +77,7 @@ public class SessionService {
             try {
                 return db.write(c -> {
                     visibleDevice(c, user, deviceId);
-                    DeviceTrack t = tracks.locked(c, deviceId).orElseThrow();
+                    DeviceTrack t = tracks.lockedForChange(c, deviceId).orElseThrow();
                     long high = Math.max(t.processedSeq, samples.highestSeq(c, deviceId));
                     long now = System.currentTimeMillis();
                     closeOpen(c, t, high, now, "replaced");
@@ -99,7 +99,7 @@ public class SessionService {
                 return db.write(c -> {
                     SessionRow current = sessions.find(c, sessionId).orElseThrow();
                     if (current.open()) {
-                        DeviceTrack t = tracks.locked(c, current.deviceId()).orElseThrow();
+                        DeviceTrack t = tracks.lockedForChange(c, current.deviceId()).orElseThrow();
                         closeOpen(c, t, Math.max(t.processedSeq, current.fromSeq() - 1), System.currentTimeMillis(),
                                 "stopped");
                     }
@@ -156,7 +156,7 @@ public class SessionService {
             try {
                 db.write(c -> {
                     sessions.addMark(c, sessionId, mark);
-                    DeviceTrack t = tracks.locked(c, s.deviceId()).orElseThrow();
+                    DeviceTrack t = tracks.lockedForChange(c, s.deviceId()).orElseThrow();
                     SessionRow current = sessions.find(c, sessionId).orElseThrow();
                     if (current.open() && t.open != null && t.open.session().id() == sessionId
                             && !t.open.markIsLate(mark.atMs())) {
@@ -224,7 +224,7 @@ public class SessionService {
                         if (open.isEmpty() || !open.get().auto()) {
                             return 0;
                         }
-                        DeviceTrack t = tracks.locked(c, d.id()).orElseThrow();
+                        DeviceTrack t = tracks.lockedForChange(c, d.id()).orElseThrow();
                         long end = open.get().lastT() == null ? nowMs : open.get().lastT();
                         closeOpen(c, t, Math.max(t.processedSeq, open.get().fromSeq() - 1), end, "silent");
                         return 1;

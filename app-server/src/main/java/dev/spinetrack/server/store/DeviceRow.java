@@ -13,7 +13,9 @@ package dev.spinetrack.server.store;
  * @param battery      last battery percent, null when unknown
  * @param lastSeen     server clock of the last message, epoch ms
  * @param processedSeq highest seq run through tracking, -1 when none
+ * @param revision     bumped by every session change, so instances sharing the stream see stale tracks
  */
 public record DeviceRow(String id, String gateway, String ownerId, String name, String kind, String infoJson,
-                        String state, Integer battery, Long lastSeen, long processedSeq) {
+                        String state, Integer battery, Long lastSeen, long processedSeq,
+                        long revision) {
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class DeviceStore {
 
     private static final String COLUMNS =
-            "id, gateway, owner_id, name, kind, info_json, state, battery, last_seen, processed_seq";
+            "id, gateway, owner_id, name, kind, info_json, state, battery, last_seen, processed_seq, revision";
 
     /** The device, created with the given owner when first seen. */
     public DeviceRow ensure(Connection c, String id, String gateway, String owner, long now) throws SQLException {
@@ -143,12 +143,27 @@ public class DeviceStore {
         }
     }
 
+    /** Bumps a device's revision (its row must be locked by this transaction) and returns the new value. */
+    public long bumpRevision(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET revision = revision + 1 WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM devices WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static DeviceRow row(ResultSet rs) throws SQLException {
         int bat = rs.getInt(8);
         Integer battery = rs.wasNull() ? null : bat;
         long seen = rs.getLong(9);
         Long lastSeen = rs.wasNull() ? null : seen;
         return new DeviceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), battery, lastSeen, rs.getLong(10));
+                rs.getString(6), rs.getString(7), battery, lastSeen, rs.getLong(10), rs.getLong(11));
     }
 }
