@@ -98,8 +98,9 @@ public final class IngestBenchmark {
             for (int b = 0; b < batches; b++) {
                 if (rate > 0) {
                     long due = start + (long) (1e9 * b * perBatch / rate);
-                    while (System.nanoTime() < due) {
-                        Thread.onSpinWait();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
                 MqttMessage m = new MqttMessage(payloads.get(b));

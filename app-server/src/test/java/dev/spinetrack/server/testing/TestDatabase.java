@@ -50,7 +50,8 @@ public final class TestDatabase implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("spinetrack-it-db");
             TestDatabase db = new TestDatabase(null, null);
-            db.properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("it") + ";DB_CLOSE_ON_EXIT=FALSE");
+            db.properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("it")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
