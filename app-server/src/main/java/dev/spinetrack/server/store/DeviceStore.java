@@ -107,11 +107,7 @@ public class DeviceStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE devices SET state = ?, battery = COALESCE(?, battery), last_seen = ? WHERE id = ?")) {
             ps.setString(1, state);
-            if (battery == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setInt(2, battery);
-            }
+            setBattery(ps, 2, battery);
             ps.setLong(3, now);
             ps.setString(4, id);
             ps.executeUpdate();
@@ -123,11 +119,7 @@ public class DeviceStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE devices SET processed_seq = ?, battery = COALESCE(?, battery), last_seen = ? WHERE id = ?")) {
             ps.setLong(1, processedSeq);
-            if (battery == null) {
-                ps.setNull(2, Types.INTEGER);
-            } else {
-                ps.setInt(2, battery);
-            }
+            setBattery(ps, 2, battery);
             ps.setLong(3, now);
             ps.setString(4, id);
             ps.executeUpdate();
@@ -155,6 +147,15 @@ public class DeviceStore {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** A battery update keeps the last known level when a message carries none. */
+    private static void setBattery(PreparedStatement ps, int index, Integer battery) throws SQLException {
+        if (battery == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, battery);
         }
     }
 
