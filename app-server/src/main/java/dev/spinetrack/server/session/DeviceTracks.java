@@ -87,30 +87,36 @@ public class DeviceTracks {
     }
 
     /**
-     * The device's track for a change: locks its row to the end of the transaction and first
-     * drops an in-memory copy that another instance has overtaken, so a tag, band, start or stop
-     * on this instance never re-derives a session from stale state.
+     * The device's track for this transaction: locks its row to the end of the transaction and
+     * first drops an in-memory copy that another instance has overtaken, so nothing on this
+     * instance tracks or re-derives a session from stale state.
      */
     Optional<DeviceTrack> locked(Connection c, String device) throws SQLException {
-        Optional<DeviceRow> row = devices.lock(c, device);
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        syncWith(row.get());
-        return get(c, device);
+        Optional<DeviceRow> row = lockAndSync(c, device);
+        return row.isEmpty() ? Optional.empty() : get(c, device);
     }
 
     /**
      * Like {@link #locked}, for a change to the device's sessions that does not move
      * {@code processed_seq} (start, stop, tag, band, info): bumps the stored revision so other
-     * instances reload, and records that this instance's track is at the new revision.
+     * instances reload, and records that this instance's track is at the new revision (the row
+     * is locked, so the stored value plus one is exact).
      */
     Optional<DeviceTrack> lockedForChange(Connection c, String device) throws SQLException {
-        Optional<DeviceTrack> t = locked(c, device);
-        if (t.isPresent()) {
-            t.get().revision = devices.bumpRevision(c, device);
+        Optional<DeviceRow> row = lockAndSync(c, device);
+        if (row.isEmpty()) {
+            return Optional.empty();
         }
+        Optional<DeviceTrack> t = get(c, device);
+        devices.bumpRevision(c, device);
+        t.ifPresent(track -> track.revision = row.get().revision() + 1);
         return t;
+    }
+
+    private Optional<DeviceRow> lockAndSync(Connection c, String device) throws SQLException {
+        Optional<DeviceRow> row = devices.lock(c, device);
+        row.ifPresent(this::syncWith);
+        return row;
     }
 
     /**

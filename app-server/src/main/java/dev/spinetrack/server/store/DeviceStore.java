@@ -135,18 +135,11 @@ public class DeviceStore {
         }
     }
 
-    /** Bumps a device's revision (its row must be locked by this transaction) and returns the new value. */
-    public long bumpRevision(Connection c, String id) throws SQLException {
+    /** Bumps a device's revision; its row must be locked by this transaction. */
+    public void bumpRevision(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET revision = revision + 1 WHERE id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM devices WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 
