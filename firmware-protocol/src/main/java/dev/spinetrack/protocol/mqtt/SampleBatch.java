@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,18 +19,27 @@ import java.util.Objects;
  * @param batch    gateway-local batch counter, for logs and tracing
  * @param sentAt   gateway wall clock when the batch was sealed, epoch ms
  * @param samples  1..10000 samples
+ * @param boot     the device's boot counter when it produced these samples (PROTOCOL.md §3.3);
+ *                 0 (omitted on the wire) for a device without a boot record. A sample's identity
+ *                 is (device, boot, seq).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                           @JsonProperty("device") String device, @JsonProperty("batch") long batch,
-                          @JsonProperty("sentAt") long sentAt, @JsonProperty("samples") List<Sample> samples) {
+                          @JsonProperty("sentAt") long sentAt, @JsonProperty("samples") List<Sample> samples,
+                          @JsonProperty("boot") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long boot) {
 
     /** Payload version this record reads and writes. */
     public static final int VERSION = 1;
     /** Most samples in one batch. */
     public static final int MAX_SAMPLES = 10_000;
+    /** Boot counters a batch may carry: below 2^23, so (boot, seq) orders into one 63-bit position. */
+    public static final long MAX_BOOT = (1L << 23) - 1;
+    /** Sequence numbers a batch may carry: below 2^40 (34 years at 1000 Hz). */
+    public static final long MAX_SEQ = (1L << 40) - 1;
 
+    @JsonCreator
     public SampleBatch {
         if (v != VERSION) {
             throw new IllegalArgumentException("v must be 1, was " + v);
@@ -44,7 +54,13 @@ public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") Str
         if (samples.isEmpty() || samples.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must hold 1.." + MAX_SAMPLES + ", held " + samples.size());
         }
+        if (boot < 0 || boot > MAX_BOOT) {
+            throw new IllegalArgumentException("boot must be in 0.." + MAX_BOOT + ", was " + boot);
+        }
         samples = List.copyOf(samples);
+        if (samples.get(0).seq() < 0 || samples.get(samples.size() - 1).seq() > MAX_SEQ) {
+            throw new IllegalArgumentException("samples[].seq must be in 0.." + MAX_SEQ);
+        }
         for (int i = 1; i < samples.size(); i++) {
             if (samples.get(i).seq() <= samples.get(i - 1).seq()) {
                 throw new IllegalArgumentException("samples[" + i + "].seq " + samples.get(i).seq()
@@ -53,7 +69,27 @@ public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") Str
         }
     }
 
+    /** A batch of a device without a boot record (boot 0). */
+    public SampleBatch(int v, String gateway, String device, long batch, long sentAt, List<Sample> samples) {
+        this(v, gateway, device, batch, sentAt, samples, 0);
+    }
+
     public static SampleBatch of(String gateway, String device, long batch, long sentAt, List<Sample> samples) {
-        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples);
+        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples, 0);
+    }
+
+    public static SampleBatch of(String gateway, String device, long boot, long batch, long sentAt,
+                                 List<Sample> samples) {
+        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples, boot);
+    }
+
+    /** Sequence number of the first sample. */
+    public long firstSeq() {
+        return samples.get(0).seq();
+    }
+
+    /** Sequence number of the last sample. */
+    public long lastSeq() {
+        return samples.get(samples.size() - 1).seq();
     }
 }
