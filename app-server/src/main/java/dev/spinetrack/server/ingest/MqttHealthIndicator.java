@@ -25,10 +25,20 @@ public class MqttHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.just(HealthResult.builder("mqtt", ingest.connected() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("storedSamples", counters.storedSamples(),
-                        "duplicateSamples", counters.duplicateSamples(),
-                        "rejectedMessages", counters.badMessages()))
+        String outage = ingest.storageOutage();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("storedSamples", counters.storedSamples());
+        details.put("duplicateSamples", counters.duplicateSamples());
+        details.put("rejectedMessages", counters.badMessages());
+        if (outage != null) {
+            details.put("storage", outage); // ingest holds back and retries until it is back
+        }
+        if (!ingest.connected()) {
+            details.put("broker", "disconnected");
+        }
+        return Publishers.just(HealthResult.builder("mqtt", ingest.connected() && outage == null
+                        ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details)
                 .build());
     }
 }

@@ -2,7 +2,9 @@ package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
+import dev.spinetrack.server.session.IngestDisturbance;
 import dev.spinetrack.server.session.SampleProcessor;
+import dev.spinetrack.server.store.Database;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -45,7 +47,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String samplesFilter;
     private final String infoFilter;
     private final String statusFilter;
+    private final String gatewayStatusFilter;
     private final IngestWorker worker;
+    private final StoredConfirmer confirmer;
+    private final IngestDisturbance disturbance;
     private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
@@ -55,7 +60,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             });
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
-                      IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
+                      IngestCounters counters, Database database, IngestDisturbance disturbance,
+                      @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
         this.parser = new MessageParser(payloads);
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
@@ -63,9 +69,21 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                 + root + "samples";
         this.infoFilter = root + "info";
         this.statusFilter = root + "status";
+        this.gatewayStatusFilter = Topics.ROOT + "/" + settings.gateway() + "/status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
-        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor), counters,
-                this::acknowledge);
+        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor, () -> reachable(database)),
+                counters, new IngestWorker.Acknowledger() {
+                    @Override
+                    public void ack(IngestWorker.Pending message) {
+                        acknowledge(message);
+                    }
+
+                    @Override
+                    public void flush() {
+                        confirmer.flush();
+                    }
+                }, disturbance);
+        this.disturbance = disturbance;
         this.workerThread = new Thread(worker, "mqtt-ingest-worker");
         workerThread.setDaemon(true);
         workerThread.start();
@@ -81,6 +99,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
                 samplesFilter);
@@ -120,8 +139,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     private void subscribe(boolean reconnect, String serverURI) {
         try {
-            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter},
-                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS});
+            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter, gatewayStatusFilter},
+                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS, Topics.QOS});
+            disturbance.end();
             if (reconnect) {
                 LOG.info("MQTT ingest reconnected to {}", serverURI);
             }
@@ -143,10 +163,27 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
         }
+        if (p.parsed().confirm() != null) {
+            confirmer.add(p.parsed().confirm());
+        }
+    }
+
+    private static boolean reachable(Database database) {
+        try {
+            return database.read(c -> c.isValid(5));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Why storage fails right now (ingest holds back and retries), or null when it works. */
+    public String storageOutage() {
+        return worker.outage();
     }
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        disturbance.begin();
         LOG.warn("MQTT ingest disconnected: {}", response.getReasonString() == null ? response.getException()
                 : response.getReasonString());
     }
@@ -176,6 +213,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     public void close() {
         worker.close();
         subscriber.shutdownNow();
+        confirmer.close();
         try {
             workerThread.join(10_000);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
+import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.ingest.PayloadReader;
@@ -129,6 +130,7 @@ public class SampleProcessor {
     /** Stores a device's info and tracks the samples that waited for it. */
     public void onInfo(DeviceInfo info) {
         String id = info.device();
+        Long[] rebootedFrom = new Long[1];
         synchronized (tracks.lock(id)) {
             try {
                 db.write(c -> {
@@ -136,6 +138,10 @@ public class SampleProcessor {
                     devices.ensure(c, id, info.gateway(), defaultUser, now);
                     devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
                     DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
+                    if (t.info != null && t.info.boot() != null && info.boot() != null
+                            && !t.info.boot().equals(info.boot())) {
+                        rebootedFrom[0] = t.info.boot();
+                    }
                     boolean changed = t.info == null || !t.info.cells().equals(info.cells())
                             || t.info.contactThreshold() != info.contactThreshold() || t.info.kind() != info.kind();
                     t.setInfo(info);
@@ -156,6 +162,25 @@ public class SampleProcessor {
                 tracks.evict(id);
                 throw e;
             }
+        }
+        if (rebootedFrom[0] != null) {
+            // after the commit, like every live event
+            LOG.info("Device {} rebooted: boot {} -> {}; both streams are kept", id, rebootedFrom[0], info.boot());
+            live.publish(new LiveEvent("reboot", id, null, "boot " + rebootedFrom[0] + " -> " + info.boot()));
+        }
+    }
+
+    /** A gateway's status: when the broker announces it LOST (its will), its devices are LOST too. */
+    public void onGatewayStatus(GatewayStatus status) {
+        if (status.state() != dev.spinetrack.protocol.mqtt.DeviceState.LOST) {
+            return;
+        }
+        List<String> lost = db.write(c -> devices.markGatewayLost(c, status.gateway()));
+        if (!lost.isEmpty()) {
+            LOG.info("Gateway {} is LOST; its devices {} are LOST too", status.gateway(), lost);
+        }
+        for (String id : lost) {
+            live.publish(new LiveEvent("status", id, null, "LOST"));
         }
     }
 
