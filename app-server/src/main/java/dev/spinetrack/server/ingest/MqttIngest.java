@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.session.IngestDisturbance;
 import dev.spinetrack.server.session.SampleProcessor;
-import dev.spinetrack.server.store.Database;
+import dev.spinetrack.server.storage.Database;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
