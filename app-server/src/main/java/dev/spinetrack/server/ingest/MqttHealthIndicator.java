@@ -2,6 +2,7 @@ package dev.spinetrack.server.ingest;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
+import dev.spinetrack.server.storage.SampleStore;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
@@ -17,10 +18,12 @@ public class MqttHealthIndicator implements HealthIndicator {
 
     private final MqttIngest ingest;
     private final IngestCounters counters;
+    private final SampleStore samples;
 
-    public MqttHealthIndicator(MqttIngest ingest, IngestCounters counters) {
+    public MqttHealthIndicator(MqttIngest ingest, IngestCounters counters, SampleStore samples) {
         this.ingest = ingest;
         this.counters = counters;
+        this.samples = samples;
     }
 
     @Override
@@ -30,6 +33,7 @@ public class MqttHealthIndicator implements HealthIndicator {
         details.put("storedSamples", counters.storedSamples());
         details.put("duplicateSamples", counters.duplicateSamples());
         details.put("rejectedMessages", counters.badMessages());
+        details.put("conflictingSamples", samples.conflicts());
         if (outage != null) {
             details.put("storage", outage); // ingest holds back and retries until it is back
         }

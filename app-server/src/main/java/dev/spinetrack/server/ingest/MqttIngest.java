@@ -99,6 +99,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        MqttCredentials.apply(settings, options);
         this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,

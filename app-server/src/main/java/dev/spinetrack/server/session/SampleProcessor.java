@@ -80,6 +80,17 @@ public class SampleProcessor {
      * @return what became of each batch, in order
      */
     public List<IngestOutcome> onSamples(List<SampleBatch> batches) {
+        live.hold(); // frames and events go out after the commit, never for a rolled-back batch
+        try {
+            List<IngestOutcome> out = store(batches);
+            live.release();
+            return out;
+        } finally {
+            live.discard();
+        }
+    }
+
+    private List<IngestOutcome> store(List<SampleBatch> batches) {
         TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see lockRows
         for (SampleBatch b : batches) {
             gateways.putIfAbsent(b.device(), b.gateway());
@@ -131,6 +142,7 @@ public class SampleProcessor {
     public void onInfo(DeviceInfo info) {
         String id = info.device();
         Long[] rebootedFrom = new Long[1];
+        live.hold();
         synchronized (tracks.lock(id)) {
             try {
                 db.write(c -> {
@@ -160,9 +172,11 @@ public class SampleProcessor {
                 });
             } catch (RuntimeException e) {
                 tracks.evict(id);
+                live.discard();
                 throw e;
             }
         }
+        live.release();
         if (rebootedFrom[0] != null) {
             // after the commit, like every live event
             LOG.info("Device {} rebooted: boot {} -> {}; both streams are kept", id, rebootedFrom[0], info.boot());

@@ -124,7 +124,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String maxUnconfirmed;
 
     @Option(names = "--confirm-timeout-ms", paramLabel = "MS", description = "publish a batch again when unconfirmed "
-            + "this long (default 10000, doubling up to 2 min while nothing is confirmed)")
+            + "this long (default 10000, doubling up to 8 times that while nothing is confirmed)")
     String confirmTimeoutMs;
 
     @Option(names = "--duration-s", paramLabel = "S", description = "stop after this many seconds (default: run "

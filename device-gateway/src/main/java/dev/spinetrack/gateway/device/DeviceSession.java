@@ -124,8 +124,10 @@ public final class DeviceSession {
         try {
             raw = link.read(GattProfile.SERVICE, GattProfile.BOOT_RECORD);
         } catch (BleException e) {
-            LOG.info("device {}: no boot record ({}); sample identity holds within one power-on only", device,
-                    e.getMessage());
+            if (sequence.boot() < 0) { // once per device, not at every reconnect
+                LOG.info("device {}: no boot record ({}); sample identity holds within one power-on only", device,
+                        e.getMessage());
+            }
             return 0;
         }
         DecodeResult<BootRecord> r = BootRecord.decode(raw);

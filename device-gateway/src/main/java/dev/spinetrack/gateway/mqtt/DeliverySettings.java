@@ -30,9 +30,9 @@ public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Durat
         }
     }
 
-    /** Server confirmation, 500 batches in flight, 10 s timeout doubling to 2 min, 30 s park. */
+    /** Server confirmation, 500 batches in flight, 10 s timeout doubling to 80 s, 30 s park. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(true, 500, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(30));
+        return new DeliverySettings(true, 500, Duration.ofSeconds(10), Duration.ofSeconds(80), Duration.ofSeconds(30));
     }
 
     public DeliverySettings withServerConfirms(boolean v) {
@@ -43,8 +43,8 @@ public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Durat
         return new DeliverySettings(serverConfirms, v, confirmTimeout, maxConfirmTimeout, park);
     }
 
+    /** A confirmation timeout, growing up to 8 times itself while the server confirms nothing. */
     public DeliverySettings withConfirmTimeout(Duration v) {
-        return new DeliverySettings(serverConfirms, maxUnconfirmed, v,
-                maxConfirmTimeout.compareTo(v) < 0 ? v : maxConfirmTimeout, park);
+        return new DeliverySettings(serverConfirms, maxUnconfirmed, v, v.multipliedBy(8), park);
     }
 }
