@@ -2,6 +2,7 @@ package dev.spinetrack.server.coach;
 
 import dev.spinetrack.server.feedback.SpotDwell;
 import dev.spinetrack.server.guide.GuideSnapshot;
+import dev.spinetrack.server.guide.GuideProgress;
 import dev.spinetrack.server.guide.StepResult;
 import dev.spinetrack.server.program.PressureBand;
 import dev.spinetrack.server.program.Program;
@@ -23,6 +24,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ProgramError.class)
 @SerdeImport(GuideSnapshot.class)
 @SerdeImport(StepResult.class)
+@SerdeImport(GuideProgress.class)
 @SerdeImport(SpotDwell.class)
 @SerdeImport(TenderRating.class)
 @SerdeImport(TenderTrend.class)
