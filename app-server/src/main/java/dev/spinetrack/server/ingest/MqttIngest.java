@@ -51,6 +51,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final IngestWorker worker;
     private final StoredConfirmer confirmer;
     private final IngestDisturbance disturbance;
+    private final IngestLag lag;
     private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
@@ -60,10 +61,11 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             });
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
-                      IngestCounters counters, Database database, IngestDisturbance disturbance,
+                      IngestCounters counters, Database database, IngestDisturbance disturbance, IngestLag lag,
                       @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
         this.parser = new MessageParser(payloads);
+        this.lag = lag;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
         this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
                 + root + "samples";
@@ -99,6 +101,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        if (broker.address().url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
+        }
         MqttCredentials.apply(settings, options);
         this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
         connect(options);
@@ -154,8 +159,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
         // Parsing and validation run here, storage on the worker: the two overlap on two cores.
-        worker.put(new IngestWorker.Pending(topic, message.getId(), message.getQos(),
-                parser.parse(topic, message.getPayload())));
+        IngestWorker.Pending p = new IngestWorker.Pending(topic, message.getId(), message.getQos(),
+                parser.parse(topic, message.getPayload()));
+        lag.waiting(p.id(), p.batch() == null ? System.currentTimeMillis() : newestT(p.batch()));
+        worker.put(p);
     }
 
     private void acknowledge(IngestWorker.Pending p) {
@@ -167,6 +174,18 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         if (p.parsed().confirm() != null) {
             confirmer.add(p.parsed().confirm());
         }
+        lag.finished(p.id());
+        if (p.batch() != null) {
+            lag.stored(newestT(p.batch()));
+        }
+    }
+
+    private static long newestT(dev.spinetrack.protocol.mqtt.SampleBatch batch) {
+        long newest = Long.MIN_VALUE;
+        for (dev.spinetrack.protocol.mqtt.Sample s : batch.samples()) {
+            newest = Math.max(newest, s.t());
+        }
+        return newest == Long.MIN_VALUE ? System.currentTimeMillis() : newest;
     }
 
     private static boolean reachable(Database database) {
