@@ -44,6 +44,6 @@ public final class SampleIdentity {
         for (Sample s : b.samples()) {
             out.add(new Sample(position(b.boot(), s.seq()), s.t(), s.pitch(), s.roll(), s.p(), s.battery()));
         }
-        return new SampleBatch(b.v(), b.gateway(), b.device(), b.batch(), b.sentAt(), out, 0);
+        return new SampleBatch(b.v(), b.gateway(), b.device(), b.batch(), b.sentAt(), out, 0L);
     }
 }

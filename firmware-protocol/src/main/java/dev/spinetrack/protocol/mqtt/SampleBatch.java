@@ -28,7 +28,7 @@ import java.util.Objects;
 public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                           @JsonProperty("device") String device, @JsonProperty("batch") long batch,
                           @JsonProperty("sentAt") long sentAt, @JsonProperty("samples") List<Sample> samples,
-                          @JsonProperty("boot") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long boot) {
+                          @JsonProperty("boot") @JsonInclude(JsonInclude.Include.NON_DEFAULT) Long boot) {
 
     /** Payload version this record reads and writes. */
     public static final int VERSION = 1;
@@ -58,6 +58,9 @@ public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") Str
         if (samples.isEmpty() || samples.size() > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must hold 1.." + MAX_SAMPLES + ", held " + samples.size());
         }
+        // boxed so that a batch without the member (every v1 gateway before it) reads as boot 0
+        // under any data-binding settings; never null after this
+        boot = boot == null ? 0L : boot;
         if (boot < 0 || boot > MAX_BOOT) {
             throw new IllegalArgumentException("boot must be in 0.." + MAX_BOOT + ", was " + boot);
         }
@@ -72,11 +75,11 @@ public record SampleBatch(@JsonProperty("v") int v, @JsonProperty("gateway") Str
 
     /** A batch of a device without a boot record (boot 0). */
     public SampleBatch(int v, String gateway, String device, long batch, long sentAt, List<Sample> samples) {
-        this(v, gateway, device, batch, sentAt, samples, 0);
+        this(v, gateway, device, batch, sentAt, samples, 0L);
     }
 
     public static SampleBatch of(String gateway, String device, long batch, long sentAt, List<Sample> samples) {
-        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples, 0);
+        return new SampleBatch(VERSION, gateway, device, batch, sentAt, samples, 0L);
     }
 
     public static SampleBatch of(String gateway, String device, long boot, long batch, long sentAt,
