@@ -303,7 +303,7 @@ public final class MqttOutbox implements AutoCloseable {
                 }
                 if (awaitsServer) {
                     synchronized (lock) {
-                        unconfirmed.allDue(System.nanoTime());
+                        unconfirmed.retrySoon(m.index(), System.nanoTime()); // only this one, not all
                     }
                 }
                 sleepQuietly(2);

@@ -29,6 +29,8 @@ final class Unconfirmed {
         final Batch batch;
         long dueAtNanos;
         boolean parked;
+        /** Due because of a reconnect or a full in-flight window, not because its confirmation is late. */
+        boolean forced;
 
         Entry(Batch batch) {
             this.batch = batch;
@@ -62,7 +64,17 @@ final class Unconfirmed {
             e.parked = false;
             parked--;
         }
+        e.forced = false;
         e.dueAtNanos = now + timeoutNanos;
+    }
+
+    /** The publication of this batch did not happen (the client's in-flight window was full): again soon. */
+    void retrySoon(long index, long now) {
+        Entry e = byIndex.get(index);
+        if (e != null && !e.parked) {
+            e.forced = true;
+            e.dueAtNanos = now;
+        }
     }
 
     /** The broker refused the batch (PUBACK reason ≥ 0x80): try it again after the park time. */
@@ -124,7 +136,7 @@ final class Unconfirmed {
             }
             if (e.dueAtNanos - now <= 0) {
                 out.add(e.batch);
-                timedOut |= !e.parked;
+                timedOut |= !e.parked && !e.forced;
             }
         }
         if (timedOut) {
@@ -137,6 +149,7 @@ final class Unconfirmed {
     void allDue(long now) {
         for (Entry e : byIndex.values()) {
             if (!e.parked) {
+                e.forced = true;
                 e.dueAtNanos = now;
             }
         }

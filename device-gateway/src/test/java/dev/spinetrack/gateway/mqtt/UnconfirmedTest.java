@@ -49,6 +49,16 @@ class UnconfirmedTest {
     }
 
     @Test
+    void aReconnectOrAFullClientWindowMakesBatchesDueWithoutGrowingTheTimeout() {
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
+        u.published(batch(1, "c0ffee000001", 0, 10, 19), 0);
+        u.allDue(1 * S);
+        assertEquals(2, u.due(1 * S, 10).size());
+        u.retrySoon(1, 2 * S);
+        assertEquals(10 * S, u.timeoutNanos(), "not a late confirmation");
+    }
+
+    @Test
     void aRefusedBatchIsParkedOutsideTheWindowAndTriedAgainLater() {
         u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
         u.published(batch(1, "c0ffee000002", 0, 0, 9), 0);
