@@ -1,5 +1,6 @@
 package dev.spinetrack.server.ingest;
 
+import dev.spinetrack.server.broker.MqttSettings;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 import javax.net.ssl.SSLContext;
