@@ -108,7 +108,7 @@ public class GuidedSessions {
                     .toLowerCase() + ", device " + deviceId + " is a " + device.kind().toLowerCase(), false);
         }
         GuideRun previous = byDevice.get(deviceId);
-        if (previous != null) {
+        if (previous != null && previous.coach.session().state() == SessionState.RUNNING) {
             call(previous, c -> c.stop(c.lastT()));
         }
         SessionRow opened = sessions.start(user, deviceId);

@@ -84,11 +84,16 @@ public final class LiveCoach {
         if (session.state() != SessionState.RUNNING || t < lastT) {
             return CoachEffects.NONE;
         }
+        long dt = t - lastT;
         lastT = t;
         this.pressure = pressure;
+        boolean contactChanged = this.contact != contact;
         this.contact = contact;
         tolerated.update(t, focus, pressure, contact);
-        boolean changed = false;
+        boolean changed = contactChanged;
+        if (ball && !contact) {
+            session.hold(dt); // the ball is off the back: the block waits for it (automatic pause)
+        }
         if (session.tick(t)) {
             return blockEffects(t);
         }
@@ -103,7 +108,7 @@ public final class LiveCoach {
             long above = band.aboveMs();
             band.update(t, pressure);
             session.recordBandTime(band.inZoneMs() - in, band.belowMs() - below, band.aboveMs() - above);
-            changed = before != band.current();
+            changed |= before != band.current();
         }
         Region tag = null;
         if (dwell != null) {
