@@ -2,15 +2,15 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.store.Database;
-import dev.spinetrack.server.store.DeviceRow;
-import dev.spinetrack.server.store.DeviceStore;
-import dev.spinetrack.server.store.RegionHistoryRow;
-import dev.spinetrack.server.store.SampleStore;
-import dev.spinetrack.server.store.SessionMark;
-import dev.spinetrack.server.store.SessionRow;
-import dev.spinetrack.server.store.SessionStore;
-import dev.spinetrack.server.tracking.TargetBand;
+import dev.spinetrack.server.storage.Database;
+import dev.spinetrack.server.storage.DeviceRow;
+import dev.spinetrack.server.storage.DeviceStore;
+import dev.spinetrack.server.storage.RegionHistoryRow;
+import dev.spinetrack.server.storage.SampleStore;
+import dev.spinetrack.server.storage.SessionMark;
+import dev.spinetrack.server.storage.SessionRow;
+import dev.spinetrack.server.storage.SessionStore;
+import dev.spinetrack.server.engine.tracking.TargetBand;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
