@@ -141,7 +141,7 @@ function selectDevice(id, byUser = false) {
   app.programs.preferForDevice();
   app.guide.refresh();
   refreshStats();
-  showView(app.view);
+  if (app.view !== 'plan') showView(app.view); // the plan spans every device: nothing to reload
 }
 
 function setLiveCue(cue, contact) {

@@ -6,7 +6,6 @@ import { dayKey, fmtDate } from './words.js';
 
 const $ = id => document.getElementById(id);
 const DAY = 86400000;
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 export const ACTIVITIES = [
   { id: 'massage', name: 'Massage', dose: '2 rounds of 2–4 min per side' },
@@ -64,35 +63,36 @@ export class PlanView {
     const cap = document.createElement('caption');
     cap.textContent = `Week of ${fmtDate(this.week, false)}: planned (ticked) and done (✓ done)`;
     t.appendChild(cap);
+    // Days as rows and the three activities as columns: it fits a phone with 44 px targets.
     const head = t.createTHead().insertRow();
     const corner = document.createElement('th');
     corner.scope = 'col';
-    corner.textContent = 'Activity';
+    corner.textContent = 'Day';
     head.appendChild(corner);
-    const today = dayKey(Date.now());
-    for (let d = 0; d < 7; d++) {
+    for (const a of ACTIVITIES) {
       const th = document.createElement('th');
       th.scope = 'col';
-      const date = new Date(this.week + d * DAY + 3 * 3600000); // + 3 h: safe across a DST change
-      th.innerHTML = `<abbr title="${LONG[d]}">${DAYS[d]}</abbr> <span class="date">${date.getDate()}</span>`;
-      if (dayKey(date.getTime()) === today) { th.classList.add('today'); th.setAttribute('aria-current', 'date'); }
+      th.innerHTML = `${a.name}<span class="dose">${a.dose}</span>`;
       head.appendChild(th);
     }
+    const today = dayKey(Date.now());
     const body = t.createTBody();
     let planned = 0, doneCount = 0;
-    for (const a of ACTIVITIES) {
+    for (let d = 0; d < 7; d++) {
       const tr = body.insertRow();
-      tr.dataset.activity = a.id;
+      tr.dataset.day = d;
+      const date = new Date(this.week + d * DAY + 3 * 3600000); // + 3 h: safe across a DST change
+      const key = dayKey(date.getTime());
       const th = document.createElement('th');
       th.scope = 'row';
-      th.innerHTML = `${a.name}<span class="dose">${a.dose}</span>`;
+      th.innerHTML = `${LONG[d]} <span class="date">${date.getDate()}</span>`;
+      if (key === today) { tr.classList.add('today'); th.setAttribute('aria-current', 'date'); }
       tr.appendChild(th);
-      for (let d = 0; d < 7; d++) {
-        const key = dayKey(this.week + d * DAY + 3 * 3600000);
+      for (const a of ACTIVITIES) {
         const isPlanned = this.plan[a.id].includes(d);
         const isDone = !!(this.done[key] && this.done[key].has(a.id));
         const td = tr.insertCell();
-        td.dataset.day = d;
+        td.dataset.activity = a.id;
         td.className = (isPlanned ? 'planned ' : '') + (isDone ? 'done' : '');
         const label = document.createElement('label');
         const box = document.createElement('input');
