@@ -59,11 +59,37 @@ public final class LiveCoach {
         this.ball = ball;
     }
 
+    /**
+     * A coach carrying on a resumed session: the current block's feedback starts afresh (a set's
+     * reps so far are kept by the session), nothing is re-tagged.
+     *
+     * @param lastT device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     */
+    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT) {
+        LiveCoach c = new LiveCoach(session, ball);
+        if (session.state() == SessionState.RUNNING) {
+            int spot = session.spotIndex();
+            c.blockEffects(lastT);
+            session.restoreSpot(spot);
+        }
+        c.lastT = lastT;
+        return c;
+    }
+
     public GuidedSession session() {
         return session;
     }
 
-    /** Starts the session at device time {@code t}. */
+    /**
+     * What the server must set up before the first sample: the first step's band and, for a
+     * ball, the first spot to tag.
+     */
+    public CoachEffects readyEffects() {
+        ProgramStep first = session.program().steps().get(0);
+        return new CoachEffects(true, ball ? session.currentSpot().orElse(null) : null, first.band());
+    }
+
+    /** Starts the session at device time {@code t} (of its first sample). */
     public CoachEffects start(long t) {
         lastT = t;
         session.start(t);
