@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
-import dev.spinetrack.server.ingest.PayloadReader;
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveFrame;

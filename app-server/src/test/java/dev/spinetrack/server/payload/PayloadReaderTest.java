@@ -1,4 +1,4 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.server.payload;
 
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import org.junit.jupiter.api.Test;

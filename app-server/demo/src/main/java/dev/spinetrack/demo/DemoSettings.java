@@ -1,4 +1,4 @@
-package dev.spinetrack.server.demo;
+package dev.spinetrack.demo;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 

@@ -1,5 +1,6 @@
-package dev.spinetrack.server.live;
+package dev.spinetrack.server.http;
 
+import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;

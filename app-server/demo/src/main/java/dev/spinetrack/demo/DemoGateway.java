@@ -1,4 +1,4 @@
-package dev.spinetrack.server.demo;
+package dev.spinetrack.demo;
 
 import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayConfig;
@@ -6,10 +6,12 @@ import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.guided.run.GuidedSessions;
 import dev.spinetrack.server.session.SessionService;
+import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.simulator.Simulation;
-import dev.spinetrack.simulator.truth.DeviceTruth;
-import dev.spinetrack.simulator.truth.RegionSpan;
+import dev.spinetrack.simulator.gatt.VirtualPeripheral;
+import dev.spinetrack.protocol.gatt.DeviceKind;
+import dev.spinetrack.simulator.scenario.DeviceScript;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -31,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the gateway with simulated devices once the HTTP server is up, pointed at this
  * process's broker; and, standing in for the user, tags each ball's open session with the
- * region the scenario scripts (what the guided program or the user's tap does for real).
+ * region its script announces ({@link AnnouncedPlan}: what the guided program or the user's
+ * tap does for real). The simulator's ground truth is the tests' oracle and is never read here.
  */
 @Singleton
 @Requires(property = "spinetrack.demo.enabled", value = "true")
@@ -44,7 +48,8 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
     private final SessionService sessions;
     private final Provider<GuidedSessions> guided;
     private final Path dataDir;
-    private final Map<String, Long> lastTagged = new HashMap<>();
+    private final Map<String, String> lastTagged = new HashMap<>();
+    private final Map<String, AnnouncedPlan> plans = new HashMap<>();
     private Gateway gateway;
     private ScheduledExecutorService tagger;
 
@@ -88,29 +93,51 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
             if (sim.isEmpty()) {
                 return;
             }
-            for (DeviceTruth d : sim.get().groundTruth().devices()) {
-                if (!"BALL".equals(d.kind()) || d.regionSpans().isEmpty() || !Topics.validDeviceId(d.device())) {
-                    continue;
-                }
-                if (guided.get().guiding(d.device())) {
-                    // A guided step owns the ball's region; the stand-in user must not fight it.
-                    continue;
-                }
-                RegionSpan span = d.regionSpans().get(d.regionSpans().size() - 1);
-                Optional<SessionRow> open = sessions.openSession(d.device());
-                if (open.isEmpty()) {
-                    continue;
-                }
-                long key = open.get().id() * 31 + span.fromMs() * 7 + span.region().ordinal();
-                if (lastTagged.getOrDefault(d.device(), -1L) == key) {
-                    continue;
-                }
-                lastTagged.put(d.device(), key);
-                sessions.tagRegion(open.get().id(), span.region(), Math.max(span.fromMs(), open.get().startedAt()));
+            if (plans.isEmpty()) {
+                learnPlans(sim.get());
+            }
+            long elapsed = sim.get().elapsed().toMillis();
+            for (Map.Entry<String, AnnouncedPlan> e : plans.entrySet()) {
+                tag(e.getKey(), e.getValue().regionAt(elapsed));
             }
         } catch (RuntimeException e) {
             LOG.debug("Demo tagger: {}", e.toString());
         }
+    }
+
+    /** Each ball's device id (from its advertised address, as the protocol names devices) and script. */
+    private void learnPlans(Simulation sim) {
+        List<DeviceScript> scripts = sim.scenario().devices();
+        List<VirtualPeripheral> peripherals = sim.peripherals();
+        for (int i = 0; i < scripts.size() && i < peripherals.size(); i++) {
+            DeviceScript script = scripts.get(i);
+            String device = Topics.deviceIdOf(peripherals.get(i).advertisement().address());
+            if (script.kind() == DeviceKind.BALL && Topics.validDeviceId(device)) {
+                plans.put(device, new AnnouncedPlan(script.script(), sim.scenario().durationMs()));
+            }
+        }
+    }
+
+    private void tag(String device, Optional<Region> announced) {
+        if (announced.isEmpty() || guided.get().guiding(device)) {
+            // Between massage steps the ball is off the back; a guided step owns the region.
+            return;
+        }
+        Optional<SessionRow> open = sessions.openSession(device);
+        if (open.isEmpty()) {
+            return;
+        }
+        String key = open.get().id() + ":" + announced.get();
+        if (key.equals(lastTagged.get(device))) {
+            return;
+        }
+        lastTagged.put(device, key);
+        // "From now": just after the newest sample the server holds, as the dashboard's tap does.
+        Long last = open.get().lastT();
+        long at = last == null ? open.get().startedAt() : Math.max(last + 1, open.get().startedAt());
+        sessions.tagRegion(open.get().id(), announced.get(), at);
+        LOG.info("Demo: device {} session {} tagged {} (announced by the scenario)", device, open.get().id(),
+                announced.get());
     }
 
     @PreDestroy

@@ -1,4 +1,4 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.server.broker;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.server.payload;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.spinetrack.protocol.mqtt.SampleBatch;

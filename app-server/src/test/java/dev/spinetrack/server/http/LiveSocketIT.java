@@ -1,4 +1,4 @@
-package dev.spinetrack.server.live;
+package dev.spinetrack.server.http;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.testing.Await;

@@ -1,4 +1,4 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.server.payload;
 
 /** A message that cannot be accepted; the message says why. Counted, logged and acknowledged. */
 public class BadPayloadException extends RuntimeException {
