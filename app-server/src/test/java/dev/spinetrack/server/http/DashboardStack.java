@@ -2,6 +2,8 @@ package dev.spinetrack.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinetrack.gateway.Gateway;
+import dev.spinetrack.gateway.GatewayConfig;
 import dev.spinetrack.server.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
@@ -19,11 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole system in this JVM for the dashboard's browser tests: the app server in demo mode
- * on a random port (its gateway plays a simulator scenario faster than real time through the
- * real pipeline) with the shared test broker and database ({@code spinetrack.it.mqtt} /
+ * The whole system in this JVM for the dashboard's browser tests: the app server on a random
+ * port and, as the demo module does, the real gateway playing a simulator scenario faster than
+ * real time through the real pipeline, with the shared test broker and database ({@code spinetrack.it.mqtt} /
  * {@code spinetrack.it.jdbc} when set, else an embedded broker on a free port and H2 in a temp
- * dir). The demo's stand-in ball tagger is off: the guided sessions under test tag the balls.
+ * dir). No ball tagger runs: the guided sessions under test tag the balls.
  */
 final class DashboardStack implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class DashboardStack implements AutoCloseable {
     final String baseUrl;
     private final TestBroker broker;
     private final TestDatabase db;
+    private final Gateway gateway;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -41,13 +44,15 @@ final class DashboardStack implements AutoCloseable {
         String gatewayId = "dashit" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> props = new HashMap<>(TestServer.properties(broker.url(), db, gatewayId, gatewayId + "-server"));
         props.put("spinetrack.data-dir", dir.toString());
-        props.put("spinetrack.demo.enabled", true);
-        props.put("spinetrack.demo.scenario", scenario);
-        props.put("spinetrack.demo.speed", speed);
-        props.put("spinetrack.demo.gateway-id", gatewayId);
-        props.put("spinetrack.demo.tag-balls", false);
         server = TestServer.start(props);
         baseUrl = "http://localhost:" + server.getPort();
+        // The demo's gateway lives in the demo module (out of the product); the tests start the
+        // same pipeline themselves, through the gateway's public API.
+        gateway = Gateway.start(GatewayConfig.defaults()
+                .withGatewayId(gatewayId)
+                .withBrokerUrl(broker.url())
+                .withQueueDir(dir.resolve("gateway-queue"))
+                .withSimulation(scenario, 1, speed, true, ""));
     }
 
     /** GET a JSON document from the API. */
@@ -98,6 +103,7 @@ final class DashboardStack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            gateway.close();
             server.getApplicationContext().close();
         } finally {
             db.close();
