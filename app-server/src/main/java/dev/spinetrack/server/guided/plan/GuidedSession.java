@@ -107,6 +107,17 @@ public final class GuidedSession {
     }
 
     /**
+     * Holds the clock of a timed work block for {@code ms}: the block ends that much later. A
+     * ball off the back is not massage, so its time is not counted against the block.
+     */
+    public void hold(long ms) {
+        Optional<Block> b = currentBlock();
+        if (ms > 0 && b.isPresent() && b.get().timed() && b.get().kind() == BlockKind.WORK) {
+            blockStart += ms;
+        }
+    }
+
+    /**
      * Counts one sensed rep in the current set; the set ends when its target is reached.
      *
      * @return whether the current block changed

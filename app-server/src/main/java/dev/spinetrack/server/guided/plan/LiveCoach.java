@@ -110,11 +110,16 @@ public final class LiveCoach {
         if (session.state() != SessionState.RUNNING || t < lastT) {
             return CoachEffects.NONE;
         }
+        long dt = lastT == Long.MIN_VALUE ? 0 : t - lastT; // resumed without a sample yet: nothing to hold
         lastT = t;
         this.pressure = pressure;
+        boolean contactChanged = this.contact != contact;
         this.contact = contact;
         tolerated.update(t, focus, pressure, contact);
-        boolean changed = false;
+        boolean changed = contactChanged;
+        if (ball && !contact) {
+            session.hold(dt); // the ball is off the back: the block waits for it (automatic pause)
+        }
         if (session.tick(t)) {
             return blockEffects(t);
         }
@@ -129,7 +134,7 @@ public final class LiveCoach {
             long above = band.aboveMs();
             band.update(t, pressure);
             session.recordBandTime(band.inZoneMs() - in, band.belowMs() - below, band.aboveMs() - above);
-            changed = before != band.current();
+            changed |= before != band.current();
         }
         Region tag = null;
         if (dwell != null) {
