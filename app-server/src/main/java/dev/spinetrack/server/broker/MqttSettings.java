@@ -71,4 +71,44 @@ public class MqttSettings {
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
+
+    private String username = "";
+    private String password = "";
+    private String trustStore = "";
+    private String trustStorePassword = "";
+
+    /** MQTT user name; empty connects anonymously. */
+    public String username() {
+        return username == null ? "" : username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    /** MQTT password (prefer the environment, {@code SPINETRACK_MQTT_PASSWORD}). */
+    public String password() {
+        return password == null ? "" : password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** PKCS12/JKS trust store for an {@code ssl://} broker; empty uses the JVM's default trust. */
+    public String trustStore() {
+        return trustStore == null ? "" : trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String trustStorePassword() {
+        return trustStorePassword == null ? "" : trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
+    }
 }
