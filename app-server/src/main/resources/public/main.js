@@ -1,6 +1,7 @@
 // Wires the dashboard: device picker and status, live back map and gauge from the device's
 // WebSocket, guided view, history. Everything is drawn here from the API; no libraries.
 import { get, live } from './api.js';
+import { showUser } from './auth.js';
 import { BackMap } from './backmap.js';
 import { Gauge } from './gauge.js';
 import { GuideView } from './guide.js';
@@ -147,3 +148,5 @@ async function boot() {
   if (['live', 'guide', 'history'].includes(start)) showView(start);
 }
 boot().catch(e => { console.error(e); $('status-state').textContent = 'server unreachable'; });
+
+showUser().catch(() => {});

@@ -7,8 +7,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** The region catalog and per-region history across sessions. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/regions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "regions")
@@ -40,7 +43,7 @@ public class RegionController {
 
     @Get(value = "/{region}/history", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "A region's statistics in each of the user's sessions, oldest first (format=json|csv)")
-    public HttpResponse<?> history(@Header(CurrentUser.HEADER) @Nullable String user, String region,
+    public HttpResponse<?> history(Authentication user, String region,
                                    @QueryValue @Nullable String device,
                                    @QueryValue(defaultValue = "json") String format) {
         Region r = RegionCatalog.parse(region).orElseThrow(() -> new BadRequestException("region",

@@ -11,8 +11,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -25,6 +27,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 /** Sessions of the calling user. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/sessions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sessions")
@@ -40,7 +43,7 @@ public class SessionController {
 
     @Get
     @Operation(summary = "The user's sessions, newest first")
-    public List<Views.SessionView> list(@Header(CurrentUser.HEADER) @Nullable String user,
+    public List<Views.SessionView> list(Authentication user,
                                         @QueryValue @Nullable String device,
                                         @QueryValue(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -53,7 +56,7 @@ public class SessionController {
 
     @Post
     @Operation(summary = "Start a session on a device")
-    public HttpResponse<Views.SessionView> start(@Header(CurrentUser.HEADER) @Nullable String user,
+    public HttpResponse<Views.SessionView> start(Authentication user,
                                                  @Valid @Body Requests.StartSession body) {
         SessionRow s = service.start(users.resolve(user), body.device());
         return HttpResponse.created(Views.SessionView.of(s, List.of()));
@@ -61,13 +64,13 @@ public class SessionController {
 
     @Get("/{id}")
     @Operation(summary = "A session with per-region statistics")
-    public Views.SessionDetailView get(@Header(CurrentUser.HEADER) @Nullable String user, long id) {
+    public Views.SessionDetailView get(Authentication user, long id) {
         return detail(service.session(users.resolve(user), id));
     }
 
     @Post("/{id}/stop")
     @Operation(summary = "Stop a session")
-    public Views.SessionView stop(@Header(CurrentUser.HEADER) @Nullable String user, long id) {
+    public Views.SessionView stop(Authentication user, long id) {
         String u = users.resolve(user);
         service.stop(u, id);
         SessionDetail d = service.session(u, id);
@@ -76,7 +79,7 @@ public class SessionController {
 
     @Post("/{id}/tags")
     @Operation(summary = "Tag the region a ball works on (NONE clears it), from 'at' (device epoch ms, default now)")
-    public Views.SessionDetailView tag(@Header(CurrentUser.HEADER) @Nullable String user, long id,
+    public Views.SessionDetailView tag(Authentication user, long id,
                                        @Valid @Body Requests.TagRegion body) {
         String u = users.resolve(user);
         service.session(u, id);
@@ -89,7 +92,7 @@ public class SessionController {
 
     @Put("/{id}/band")
     @Operation(summary = "Set the target band (device unit) from now on")
-    public Views.SessionDetailView band(@Header(CurrentUser.HEADER) @Nullable String user, long id,
+    public Views.SessionDetailView band(Authentication user, long id,
                                         @Valid @Body Requests.SetBand body) {
         String u = users.resolve(user);
         service.session(u, id);
@@ -102,13 +105,13 @@ public class SessionController {
 
     @Get("/{id}/regions")
     @Operation(summary = "Per-region statistics of a session")
-    public List<RegionStats> regions(@Header(CurrentUser.HEADER) @Nullable String user, long id) {
+    public List<RegionStats> regions(Authentication user, long id) {
         return service.session(users.resolve(user), id).regions();
     }
 
     @Get(value = "/{id}/export", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Export a session's per-region statistics as CSV or JSON (format=csv|json)")
-    public HttpResponse<?> export(@Header(CurrentUser.HEADER) @Nullable String user, long id,
+    public HttpResponse<?> export(Authentication user, long id,
                                   @QueryValue(defaultValue = "json") String format) {
         SessionDetail d = service.session(users.resolve(user), id);
         return switch (format) {

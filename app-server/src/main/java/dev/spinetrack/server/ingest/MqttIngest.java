@@ -81,6 +81,12 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        if (broker.address().username() != null) {
+            options.setUserName(broker.address().username());
+        }
+        if (broker.address().password() != null) {
+            options.setPassword(broker.address().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
                 samplesFilter);

@@ -13,6 +13,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /** Guided programs: the bundled and user-added ones, and uploads of new ones. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/programs")
 public class ProgramController {
 
@@ -58,7 +62,7 @@ public class ProgramController {
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN})
     @Operation(summary = "Add a program from a YAML or JSON document; 400 lists every error with its place")
-    public HttpResponse<?> add(@Header(CurrentUser.HEADER) @Nullable String user,
+    public HttpResponse<?> add(Authentication user,
                                @Header("Content-Type") @Nullable String contentType, @Body @Nullable String body) {
         String who = users.resolve(user);
         boolean json = contentType != null && contentType.contains("json");
