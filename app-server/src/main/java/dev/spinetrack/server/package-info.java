@@ -1,8 +1,10 @@
 /**
- * The SpineTrack app server: MQTT ingest, per-region tracking, sessions, storage, REST and
- * live WebSocket API, embedded broker and demo mode. Sub-packages: {@code broker} (embedded
- * HiveMQ), {@code ingest} (MQTT consumer), {@code tracking} (pure dwell and pressure logic),
- * {@code session} (session lifecycle and the device engine), {@code store} (JDBC storage),
- * {@code api} (REST), {@code live} (live feed and WebSocket), {@code demo} (demo wiring).
+ * The SpineTrack app server, in layers (outer may use inner, never the reverse):
+ * {@code engine.*} (pure tracking, feedback cues and tenderness, no framework),
+ * {@code program} (guided program files), {@code guided.plan} (the pure guided-session state
+ * machine), {@code guided.run} (its runtime inside the server), {@code session} (session
+ * lifecycle and the device engine wiring), {@code storage} (JDBC), {@code ingest} (MQTT
+ * consumer), {@code broker} (embedded HiveMQ and the client connection), {@code live} (live
+ * events and WebSocket), {@code http} (REST API and dashboard) and {@code demo} (demo wiring).
  */
 package dev.spinetrack.server;

@@ -1,6 +1,6 @@
 package dev.spinetrack.server.live;
 
-import dev.spinetrack.server.api.CurrentUser;
+import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.session.SessionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;

@@ -1,6 +1,6 @@
 package dev.spinetrack.server.security;
 
-import dev.spinetrack.server.store.Database;
+import dev.spinetrack.server.storage.Database;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;

@@ -2,9 +2,9 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.region.Region;
-import dev.spinetrack.server.tracking.DeviceProfile;
-import dev.spinetrack.server.tracking.SampleFocuser;
-import dev.spinetrack.server.tracking.Timeline;
+import dev.spinetrack.server.engine.tracking.DeviceProfile;
+import dev.spinetrack.server.engine.tracking.SampleFocuser;
+import dev.spinetrack.server.engine.tracking.Timeline;
 
 /**
  * A device's in-memory state: its profile, how far tracking got and its open session. Always

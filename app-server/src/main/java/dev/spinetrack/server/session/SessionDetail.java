@@ -1,8 +1,8 @@
 package dev.spinetrack.server.session;
 
-import dev.spinetrack.server.store.SessionMark;
-import dev.spinetrack.server.store.SessionRow;
-import dev.spinetrack.server.tracking.RegionStats;
+import dev.spinetrack.server.storage.SessionMark;
+import dev.spinetrack.server.storage.SessionRow;
+import dev.spinetrack.server.engine.tracking.RegionStats;
 
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.store.SessionRow;
-import dev.spinetrack.server.store.SessionStore;
-import dev.spinetrack.server.tracking.TargetBand;
+import dev.spinetrack.server.storage.SessionRow;
+import dev.spinetrack.server.storage.SessionStore;
+import dev.spinetrack.server.engine.tracking.TargetBand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

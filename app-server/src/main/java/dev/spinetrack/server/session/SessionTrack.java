@@ -2,14 +2,14 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.region.Region;
-import dev.spinetrack.server.store.SessionMark;
-import dev.spinetrack.server.store.SessionRow;
-import dev.spinetrack.server.tracking.DeviceProfile;
-import dev.spinetrack.server.tracking.DwellTracker;
-import dev.spinetrack.server.tracking.FocusedSample;
-import dev.spinetrack.server.tracking.SampleFocuser;
-import dev.spinetrack.server.tracking.TargetBand;
-import dev.spinetrack.server.tracking.Timeline;
+import dev.spinetrack.server.storage.SessionMark;
+import dev.spinetrack.server.storage.SessionRow;
+import dev.spinetrack.server.engine.tracking.DeviceProfile;
+import dev.spinetrack.server.engine.tracking.DwellTracker;
+import dev.spinetrack.server.engine.tracking.FocusedSample;
+import dev.spinetrack.server.engine.tracking.SampleFocuser;
+import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.tracking.Timeline;
 
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.region.FocusRule;
-import dev.spinetrack.server.tracking.TargetBand;
+import dev.spinetrack.server.engine.tracking.TargetBand;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.session.SessionDetail;
 import dev.spinetrack.server.session.SessionService;
-import dev.spinetrack.server.store.SessionRow;
+import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestBroker;
@@ -170,7 +170,7 @@ class MqttIngestIT {
         SessionDetail closed = sessions.session("demo", open.id());
         assertEquals("silent", closed.session().endReason());
 
-        var retention = server.getApplicationContext().getBean(dev.spinetrack.server.store.RawSampleRetention.class);
+        var retention = server.getApplicationContext().getBean(dev.spinetrack.server.storage.RawSampleRetention.class);
         assertTrue(retention.purge(Long.MAX_VALUE) > 0, "raw samples of closed sessions are purged");
         // a redelivered old batch after retention must not shrink the stored rollups
         publisher.batch(device, part.subList(0, 500));

@@ -1,8 +1,8 @@
 package dev.spinetrack.server.testing;
 
 import dev.spinetrack.protocol.region.Region;
-import dev.spinetrack.server.tracking.PressureSketch;
-import dev.spinetrack.server.tracking.RegionStats;
+import dev.spinetrack.server.engine.tracking.PressureSketch;
+import dev.spinetrack.server.engine.tracking.RegionStats;
 import dev.spinetrack.simulator.truth.DeviceTruth;
 import dev.spinetrack.simulator.truth.RegionTruth;
 

@@ -1,8 +1,0 @@
-/**
- * Runtime of guided sessions inside the server: {@link dev.spinetrack.server.coach.GuidedSessions}
- * runs one {@link dev.spinetrack.server.guide.LiveCoach} per device on its live frames (on its
- * own thread, never the ingest thread), applies the coach's tags and bands through the
- * session service and publishes {@code guide} events on the device's live stream;
- * {@link dev.spinetrack.server.coach.CoachStore} keeps finished runs and tenderness ratings.
- */
-package dev.spinetrack.server.coach;

@@ -1,0 +1,129 @@
+package dev.spinetrack.server.engine.feedback;
+
+import dev.spinetrack.protocol.region.FocusRule;
+import dev.spinetrack.server.program.PressureBand;
+
+import java.util.Objects;
+
+/**
+ * Turns focus pressure over time into a steady "lighter / in zone / harder" cue.
+ * <p>Two things keep it from flickering: <b>hysteresis</b> — once in the zone the pressure
+ * must leave the band by more than {@code margin} to count as out, and from outside it must
+ * come {@code margin} inside the band to count as in; and a <b>settle delay</b> — a new cue is
+ * shown only after the candidate has held for {@code settleMs} of device time.
+ * <p>It also accounts the time inside, below and above the band from the raw (unsmoothed)
+ * classification of each interval's earlier sample; intervals over the gap limit are gaps.
+ */
+public final class BandFeedback {
+
+    private final PressureBand band;
+    private final double margin;
+    private final long settleMs;
+    private BandCue shown;
+    private BandCue candidate;
+    private long candidateSince;
+    private long lastT = Long.MIN_VALUE;
+    private BandCue lastRaw;
+    private long inZoneMs;
+    private long belowMs;
+    private long aboveMs;
+
+    /**
+     * @param band     target band
+     * @param margin   hysteresis margin in the band's unit, {@code >= 0} and under half the band width
+     * @param settleMs how long a new cue must hold before it is shown, {@code >= 0}
+     */
+    public BandFeedback(PressureBand band, double margin, long settleMs) {
+        this.band = Objects.requireNonNull(band, "band");
+        if (!(margin >= 0) || margin * 2 >= band.high() - band.low()) {
+            throw new IllegalArgumentException("margin must be >= 0 and under half the band width "
+                    + (band.high() - band.low()) + ", was " + margin);
+        }
+        if (settleMs < 0) {
+            throw new IllegalArgumentException("settleMs must be >= 0, was " + settleMs);
+        }
+        this.margin = margin;
+        this.settleMs = settleMs;
+    }
+
+    /** Default margin: 5 % of the band width. */
+    public static BandFeedback withDefaults(PressureBand band) {
+        return new BandFeedback(band, (band.high() - band.low()) * 0.05, 400);
+    }
+
+    public PressureBand band() {
+        return band;
+    }
+
+    /**
+     * Takes the next sample's focus pressure at device time {@code t} (ascending) and returns
+     * the cue to show.
+     */
+    public BandCue update(long t, double pressure) {
+        if (lastT != Long.MIN_VALUE && t > lastT && t - lastT <= FocusRule.DEFAULT_GAP_LIMIT_MS) {
+            long dt = t - lastT;
+            switch (lastRaw) {
+                case IN_ZONE -> inZoneMs += dt;
+                case HARDER -> belowMs += dt;
+                case LIGHTER -> aboveMs += dt;
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (t >= lastT || lastT == Long.MIN_VALUE) {
+            lastT = t;
+        }
+        lastRaw = raw(pressure);
+        BandCue wanted = withHysteresis(pressure);
+        if (shown == null) {
+            shown = wanted;
+            candidate = wanted;
+            candidateSince = t;
+            return shown;
+        }
+        if (wanted == shown) {
+            candidate = shown;
+        } else if (wanted != candidate) {
+            candidate = wanted;
+            candidateSince = t;
+        }
+        if (candidate != shown && t - candidateSince >= settleMs) {
+            shown = candidate;
+        }
+        return shown;
+    }
+
+    /** The cue shown now, or null before the first sample. */
+    public BandCue current() {
+        return shown;
+    }
+
+    public long inZoneMs() {
+        return inZoneMs;
+    }
+
+    public long belowMs() {
+        return belowMs;
+    }
+
+    public long aboveMs() {
+        return aboveMs;
+    }
+
+    private BandCue raw(double p) {
+        return p < band.low() ? BandCue.HARDER : p > band.high() ? BandCue.LIGHTER : BandCue.IN_ZONE;
+    }
+
+    private BandCue withHysteresis(double p) {
+        if (shown == BandCue.IN_ZONE) {
+            return p < band.low() - margin ? BandCue.HARDER : p > band.high() + margin ? BandCue.LIGHTER : BandCue.IN_ZONE;
+        }
+        if (shown == null) {
+            return raw(p);
+        }
+        if (p >= band.low() + margin && p <= band.high() - margin) {
+            return BandCue.IN_ZONE;
+        }
+        // Outside, staying outside: only the side can change, and only past the band itself.
+        return p > band.high() ? BandCue.LIGHTER : p < band.low() ? BandCue.HARDER : shown;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.spinetrack.server.engine.tracking;
+
+import dev.spinetrack.protocol.region.Region;
+
+/** Accumulates one region's dwell intervals and gaps; {@link #stats()} reads the result. */
+public final class RegionRollup {
+
+    private final Region region;
+    private final PressureSketch sketch = new PressureSketch();
+    private long dwellMs;
+    private double pressureTimeSum;
+    private double peak;
+    private long inBand;
+    private long below;
+    private long above;
+    private long gapCount;
+    private long gapMs;
+
+    public RegionRollup(Region region) {
+        this.region = region;
+    }
+
+    /** A dwell interval of {@code ms} begun by a sample with this focus pressure. */
+    public void addDwell(long ms, double pressure, TargetBand band) {
+        dwellMs += ms;
+        pressureTimeSum += pressure * ms;
+        peak = Math.max(peak, pressure);
+        sketch.add(pressure);
+        switch (band.position(pressure)) {
+            case BELOW -> below += ms;
+            case ABOVE -> above += ms;
+            default -> inBand += ms;
+        }
+    }
+
+    /** A data gap begun by a sample dwelling here. */
+    public void addGap(long ms) {
+        gapCount++;
+        gapMs += ms;
+    }
+
+    public RegionStats stats() {
+        double mean = dwellMs > 0 ? pressureTimeSum / dwellMs : 0;
+        return new RegionStats(region, dwellMs, sketch.count(), mean, peak, sketch.quantile(0.95), inBand, below,
+                above, gapCount, gapMs);
+    }
+}

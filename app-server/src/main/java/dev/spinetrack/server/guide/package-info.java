@@ -1,8 +1,0 @@
-/**
- * Guided sessions: a {@link dev.spinetrack.server.program.Program} unrolled into a
- * {@link dev.spinetrack.server.guide.SessionPlan} of work, side-switch and rest blocks, run by
- * the {@link dev.spinetrack.server.guide.GuidedSession} state machine on a time the caller
- * passes in (device or wall clock), advancing on time, on counted reps or on the user's word,
- * and recording each step's result.
- */
-package dev.spinetrack.server.guide;

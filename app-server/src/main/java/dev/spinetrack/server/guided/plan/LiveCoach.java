@@ -1,0 +1,221 @@
+package dev.spinetrack.server.guided.plan;
+
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.feedback.BandCue;
+import dev.spinetrack.server.engine.feedback.BandFeedback;
+import dev.spinetrack.server.engine.feedback.DwellCue;
+import dev.spinetrack.server.engine.feedback.RepCounter;
+import dev.spinetrack.server.engine.feedback.SpotDwell;
+import dev.spinetrack.server.engine.feedback.SpotDwellCue;
+import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.program.ProgramStep;
+import dev.spinetrack.server.program.RepAxis;
+import dev.spinetrack.server.engine.tender.TenderRating;
+import dev.spinetrack.server.engine.tender.ToleratedPressure;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Couples a {@link GuidedSession} to a device's live samples: each sample's time drives the
+ * timers, its focus pressure the band cue, its focus region and contact the dwell cue and the
+ * tolerated pressure, its pitch or roll the rep counter of a counted set. When a block starts,
+ * the coach says which band to set and (for a ball, which has no position of its own) which
+ * region to tag; when the dwell target on a ball's spot is met it says "move on" and tags the
+ * next spot. Pure: no I/O; the caller serialises calls per session.
+ */
+public final class LiveCoach {
+
+    /** How long "move on" stays shown after a ball's spot was switched. */
+    static final long MOVE_ON_SHOWN_MS = 3_000;
+    /**
+     * How long a ball may report another region than its spot (someone else tagged it) before
+     * the coach tags the spot again: while a guided step runs, the step owns the ball's region.
+     */
+    static final long RETAG_AFTER_MS = 1_000;
+
+    private final GuidedSession session;
+    private final boolean ball;
+    private final ToleratedPressure tolerated = new ToleratedPressure();
+    private BandFeedback band;
+    private SpotDwellCue dwell;
+    private RepCounter reps;
+    private RepAxis axis = RepAxis.NONE;
+    private int blockIndex = -1;
+    private String roundKey = "";
+    private int massageRound;
+    private long lastT = Long.MIN_VALUE;
+    private double pressure;
+    private boolean contact;
+    private long moveOnUntil = Long.MIN_VALUE;
+    private long taggedAt = Long.MIN_VALUE;
+
+    /**
+     * @param session the guided session (not started yet)
+     * @param ball    whether the device is a ball, whose region is the active spot
+     */
+    public LiveCoach(GuidedSession session, boolean ball) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.ball = ball;
+    }
+
+    public GuidedSession session() {
+        return session;
+    }
+
+    /** Starts the session at device time {@code t}. */
+    public CoachEffects start(long t) {
+        lastT = t;
+        session.start(t);
+        return blockEffects(t);
+    }
+
+    /**
+     * Takes a live sample.
+     *
+     * @param t        device time, epoch ms (ascending; older samples are ignored)
+     * @param contact  whether the sample is in contact
+     * @param focus    its focus region, or null
+     * @param pressure its focus pressure
+     * @param pitch    degrees
+     * @param roll     degrees
+     */
+    public CoachEffects onSample(long t, boolean contact, Region focus, double pressure, double pitch, double roll) {
+        if (session.state() != SessionState.RUNNING || t < lastT) {
+            return CoachEffects.NONE;
+        }
+        lastT = t;
+        this.pressure = pressure;
+        this.contact = contact;
+        tolerated.update(t, focus, pressure, contact);
+        boolean changed = false;
+        if (session.tick(t)) {
+            return blockEffects(t);
+        }
+        Block b = session.currentBlock().orElseThrow();
+        if (b.kind() != BlockKind.WORK) {
+            return CoachEffects.NONE;
+        }
+        if (band != null) {
+            BandCue before = band.current();
+            long in = band.inZoneMs();
+            long below = band.belowMs();
+            long above = band.aboveMs();
+            band.update(t, pressure);
+            session.recordBandTime(band.inZoneMs() - in, band.belowMs() - below, band.aboveMs() - above);
+            changed = before != band.current();
+        }
+        Region tag = null;
+        if (dwell != null) {
+            DwellCue before = dwell.current().cue();
+            SpotDwell d = dwell.update(t, focus, contact);
+            changed |= before != d.cue();
+            if (ball && d.cue() == DwellCue.MOVE_ON && b.regions().size() > 1 && focus != null
+                    && focus == session.currentSpot().orElse(null)) {
+                tag = session.nextSpot().orElse(null);
+                moveOnUntil = t + MOVE_ON_SHOWN_MS;
+                dwell = new SpotDwellCue(dwell.targetMs()); // each visit to a spot earns its own dwell
+                changed = true;
+            }
+        }
+        Region spot = session.currentSpot().orElse(null);
+        if (ball && tag == null && spot != null && focus != null && focus != spot && t - taggedAt > RETAG_AFTER_MS) {
+            tag = spot;
+        }
+        if (tag != null) {
+            taggedAt = t;
+        }
+        if (reps != null) {
+            boolean counted = reps.accept(t, axis == RepAxis.PITCH ? pitch : roll);
+            if (counted) {
+                changed = true;
+                if (session.countRep(t)) {
+                    return blockEffects(t);
+                }
+            }
+        }
+        return changed || tag != null ? new CoachEffects(true, tag, null) : CoachEffects.NONE;
+    }
+
+    /** The user moves on ("next"). */
+    public CoachEffects advance(long t) {
+        session.advance(Math.max(t, lastT));
+        return blockEffects(Math.max(t, lastT));
+    }
+
+    /** The user skips the current step. */
+    public CoachEffects skipStep(long t) {
+        session.skipStep(Math.max(t, lastT));
+        return blockEffects(Math.max(t, lastT));
+    }
+
+    /** The user logs a set's reps. */
+    public CoachEffects logSet(int loggedReps, long t) {
+        session.logSet(loggedReps, Math.max(t, lastT));
+        return blockEffects(Math.max(t, lastT));
+    }
+
+    /** The user stops the session. */
+    public CoachEffects stop(long t) {
+        session.stop(Math.max(t, lastT));
+        return blockEffects(Math.max(t, lastT));
+    }
+
+    /**
+     * A tenderness rating of a region now, with the pressure the region tolerated in the
+     * current (or last) massage round.
+     */
+    public TenderRating rate(String sessionKey, Region region, int tenderness, long at) {
+        return new TenderRating(sessionKey, massageRound, region, tenderness, tolerated.mean(region), at);
+    }
+
+    /** Latest device time seen. */
+    public long lastT() {
+        return lastT;
+    }
+
+    /** What to show now. */
+    public CoachView view() {
+        long t = lastT == Long.MIN_VALUE ? 0 : lastT;
+        SpotDwell d = dwell == null ? null : dwell.current();
+        if (d != null && t < moveOnUntil) {
+            d = new SpotDwell(d.region(), d.dwellMs(), d.targetMs(), DwellCue.MOVE_ON);
+        }
+        return new CoachView(session.snapshot(t), band == null ? null : band.current(), d, pressure, contact, t);
+    }
+
+    /** Sets up the feedback for the block now running and says what the server must change. */
+    private CoachEffects blockEffects(long t) {
+        Optional<Block> current = session.currentBlock();
+        if (current.isEmpty()) {
+            band = null;
+            dwell = null;
+            reps = null;
+            blockIndex = session.blockIndex();
+            return new CoachEffects(true, null, null);
+        }
+        Block b = current.get();
+        ProgramStep step = session.program().steps().get(b.stepIndex());
+        blockIndex = session.blockIndex();
+        band = step.band() != null && b.kind() == BlockKind.WORK ? BandFeedback.withDefaults(step.band()) : null;
+        dwell = step.dwellTargetMs() > 0 && b.kind() == BlockKind.WORK ? new SpotDwellCue(step.dwellTargetMs()) : null;
+        axis = step.repAxis();
+        reps = b.kind() == BlockKind.WORK && b.targetReps() > 0 && axis != RepAxis.NONE
+                ? new RepCounter(step.repDetection()) : null;
+        moveOnUntil = Long.MIN_VALUE;
+        if (step.timed() && b.kind() == BlockKind.WORK && !step.regions().isEmpty()) {
+            String key = b.stepIndex() + ":" + b.round();
+            if (!key.equals(roundKey)) {
+                roundKey = key;
+                massageRound = b.round();
+                tolerated.newRound();
+            }
+        }
+        Region tag = ball && b.kind() == BlockKind.WORK ? session.currentSpot().orElse(null) : null;
+        if (tag != null) {
+            taggedAt = t;
+        }
+        PressureBand newBand = b.kind() == BlockKind.WORK ? step.band() : null;
+        return new CoachEffects(true, tag, newBand);
+    }
+}

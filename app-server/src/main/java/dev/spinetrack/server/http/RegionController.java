@@ -1,0 +1,62 @@
+package dev.spinetrack.server.http;
+
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.protocol.region.RegionCatalog;
+import dev.spinetrack.server.session.SessionService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The region catalog and per-region history across sessions. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller("/api/regions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "regions")
+public class RegionController {
+
+    private final SessionService service;
+    private final CurrentUser users;
+
+    public RegionController(SessionService service, CurrentUser users) {
+        this.service = service;
+        this.users = users;
+    }
+
+    @Get
+    @Operation(summary = "The region catalog")
+    public List<Views.RegionView> catalog() {
+        return RegionCatalog.all().stream().map(r -> new Views.RegionView(r.name(), r.label(), r.segment().name(),
+                r.side().name(), r.muscles().stream().map(Enum::name).toList())).toList();
+    }
+
+    @Get(value = "/{region}/history", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "A region's statistics in each of the user's sessions, oldest first (format=json|csv)")
+    public HttpResponse<?> history(Authentication user, String region,
+                                   @QueryValue @Nullable String device,
+                                   @QueryValue(defaultValue = "json") String format) {
+        Region r = RegionCatalog.parse(region).orElseThrow(() -> new BadRequestException("region",
+                "unknown region '" + region + "'"));
+        if (device != null && !dev.spinetrack.protocol.mqtt.Topics.validDeviceId(device)) {
+            throw new BadRequestException("device", "a device id is 12 lower-case hex digits");
+        }
+        List<Views.RegionHistoryView> rows = service.regionHistory(users.resolve(user), r, device).stream()
+                .map(Views.RegionHistoryView::of).toList();
+        return switch (format) {
+            case "json" -> HttpResponse.ok(rows).contentType(MediaType.APPLICATION_JSON_TYPE);
+            case "csv" -> HttpResponse.ok(CsvExport.history(rows)).contentType("text/csv");
+            default -> throw new BadRequestException("format", "must be csv or json");
+        };
+    }
+}

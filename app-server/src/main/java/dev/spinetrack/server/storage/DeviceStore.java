@@ -1,0 +1,163 @@
+package dev.spinetrack.server.storage;
+
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Devices and their owners. */
+@Singleton
+public class DeviceStore {
+
+    private static final String COLUMNS =
+            "id, gateway, owner_id, name, kind, info_json, state, battery, last_seen, processed_seq, revision";
+
+    /** The device, created with the given owner when first seen. */
+    public DeviceRow ensure(Connection c, String id, String gateway, String owner, long now) throws SQLException {
+        Optional<DeviceRow> existing = find(c, id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UserStore.ensure(c, owner, now);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO devices (id, gateway, owner_id, created_at, last_seen) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, gateway);
+            ps.setString(3, owner);
+            ps.setLong(4, now);
+            ps.setLong(5, now);
+            ps.executeUpdate();
+        }
+        return find(c, id).orElseThrow();
+    }
+
+    public Optional<DeviceRow> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Reads a device and locks its row to the end of the transaction, so instances sharing the
+     * stream (MQTT shared subscriptions) process one device's messages one at a time.
+     */
+    public Optional<DeviceRow> lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<DeviceRow> ownedBy(Connection c, String owner) throws SQLException {
+        List<DeviceRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM devices WHERE owner_id = ? ORDER BY id")) {
+            ps.setString(1, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Devices last heard from before {@code beforeMs} (server clock) that have an open automatic session. */
+    public List<DeviceRow> silentWithOpenAutoSession(Connection c, long beforeMs) throws SQLException {
+        List<DeviceRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices d WHERE d.last_seen < ? "
+                + "AND EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id AND s.to_seq IS NULL "
+                + "AND s.auto_started = TRUE)")) {
+            ps.setLong(1, beforeMs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void setInfo(Connection c, String id, String gateway, String name, String kind, String infoJson, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE devices SET gateway = ?, name = ?, kind = ?, info_json = ?, last_seen = ? WHERE id = ?")) {
+            ps.setString(1, gateway);
+            ps.setString(2, name);
+            ps.setString(3, kind);
+            ps.setString(4, infoJson);
+            ps.setLong(5, now);
+            ps.setString(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setStatus(Connection c, String id, String state, Integer battery, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE devices SET state = ?, battery = COALESCE(?, battery), last_seen = ? WHERE id = ?")) {
+            ps.setString(1, state);
+            setBattery(ps, 2, battery);
+            ps.setLong(3, now);
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setProcessed(Connection c, String id, long processedSeq, Integer battery, long now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE devices SET processed_seq = ?, battery = COALESCE(?, battery), last_seen = ? WHERE id = ?")) {
+            ps.setLong(1, processedSeq);
+            setBattery(ps, 2, battery);
+            ps.setLong(3, now);
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setOwner(Connection c, String id, String owner, long now) throws SQLException {
+        UserStore.ensure(c, owner, now);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET owner_id = ? WHERE id = ?")) {
+            ps.setString(1, owner);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Bumps a device's revision; its row must be locked by this transaction. */
+    public void bumpRevision(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET revision = revision + 1 WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A battery update keeps the last known level when a message carries none. */
+    private static void setBattery(PreparedStatement ps, int index, Integer battery) throws SQLException {
+        if (battery == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, battery);
+        }
+    }
+
+    private static DeviceRow row(ResultSet rs) throws SQLException {
+        int bat = rs.getInt(8);
+        Integer battery = rs.wasNull() ? null : bat;
+        long seen = rs.getLong(9);
+        Long lastSeen = rs.wasNull() ? null : seen;
+        return new DeviceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), battery, lastSeen, rs.getLong(10), rs.getLong(11));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.spinetrack.server.storage;
+
+import dev.spinetrack.protocol.mqtt.Sample;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Raw samples keyed by (device, seq). Inserting drops samples already held, which is what
+ * makes redelivered batches harmless, across restarts too.
+ */
+@Singleton
+public class SampleStore {
+
+    /** Rows per multi-row INSERT: 350 parameters, far below every driver's limit. */
+    static final int ROWS_PER_INSERT = 50;
+
+    /**
+     * Stores the samples of a batch not held yet, within the caller's transaction.
+     *
+     * @return the samples that were new, in the batch's order
+     */
+    public List<Sample> insertNew(Connection c, String device, List<Sample> batch) throws SQLException {
+        long min = batch.get(0).seq();
+        long max = batch.get(batch.size() - 1).seq();
+        Set<Long> held = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
+            ps.setString(1, device);
+            ps.setLong(2, Math.min(min, max));
+            ps.setLong(3, Math.max(min, max));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Sample> fresh = new ArrayList<>(batch.size());
+        for (Sample s : batch) {
+            if (!held.contains(s.seq())) {
+                fresh.add(s);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        insert(c, device, fresh);
+        return fresh;
+    }
+
+    /**
+     * Inserts rows {@link #ROWS_PER_INSERT} at a time: one multi-row INSERT (portable to H2 and
+     * PostgreSQL) costs one statement execution and, on PostgreSQL, one round trip instead of one
+     * per row.
+     */
+    private static void insert(Connection c, String device, List<Sample> rows) throws SQLException {
+        int full = rows.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bind(ps, device, rows, chunk * ROWS_PER_INSERT, ROWS_PER_INSERT);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        int rest = rows.size() - full * ROWS_PER_INSERT;
+        if (rest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(insertSql(rest))) {
+                bind(ps, device, rows, full * ROWS_PER_INSERT, rest);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String insertSql(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO samples (device_id, seq, t, pitch, roll, p, bat) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    private static void bind(PreparedStatement ps, String device, List<Sample> rows, int from, int count)
+            throws SQLException {
+        int i = 1;
+        for (int r = from; r < from + count; r++) {
+            Sample s = rows.get(r);
+            ps.setString(i++, device);
+            ps.setLong(i++, s.seq());
+            ps.setLong(i++, s.t());
+            ps.setDouble(i++, s.pitch());
+            ps.setDouble(i++, s.roll());
+            ps.setString(i++, PressureCodec.encode(s.p()));
+            if (s.battery() == null) {
+                ps.setNull(i++, Types.INTEGER);
+            } else {
+                ps.setInt(i++, s.battery());
+            }
+        }
+    }
+
+    /** Samples of a device with {@code fromSeq <= seq <= toSeq}, in seq order. */
+    public List<Sample> load(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
+        List<Sample> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, t, pitch, roll, p, bat FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+            ps.setString(1, device);
+            ps.setLong(2, fromSeq);
+            ps.setLong(3, toSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int bat = rs.getInt(6);
+                    Integer battery = rs.wasNull() ? null : bat;
+                    out.add(new Sample(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                            PressureCodec.decode(rs.getString(5)), battery));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Highest stored seq of a device, -1 when none. */
+    public long highestSeq(Connection c, String device) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM samples WHERE device_id = ?")) {
+            ps.setString(1, device);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? -1 : v;
+            }
+        }
+    }
+
+    /** Number of stored samples of a device. */
+    public long count(Connection c, String device) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM samples WHERE device_id = ?")) {
+            ps.setString(1, device);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Deletes raw samples older than {@code beforeT} (device time) that no open session needs.
+     *
+     * @return rows deleted
+     */
+    public int deleteOlderThan(Connection c, long beforeT) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM samples WHERE t < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = "
+                        + "samples.device_id AND s.to_seq IS NULL AND samples.seq >= s.from_seq)")) {
+            ps.setLong(1, beforeT);
+            return ps.executeUpdate();
+        }
+    }
+}

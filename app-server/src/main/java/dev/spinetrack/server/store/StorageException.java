@@ -1,8 +1,0 @@
-package dev.spinetrack.server.store;
-
-/** A database operation failed; the message says which. */
-public class StorageException extends RuntimeException {
-    public StorageException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
