@@ -5,6 +5,7 @@ import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.guided.run.GuideRecord;
 import dev.spinetrack.server.guided.run.GuideView;
 import dev.spinetrack.server.guided.run.GuidedSessions;
+import dev.spinetrack.server.security.ProgramOwners;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.engine.tender.TenderTrend;
 import io.micronaut.core.annotation.Nullable;
@@ -29,7 +30,10 @@ public class GuideController {
     private final GuidedSessions guides;
     private final CurrentUser users;
 
-    public GuideController(GuidedSessions guides, CurrentUser users) {
+    private final ProgramOwners programOwners;
+
+    public GuideController(GuidedSessions guides, CurrentUser users, ProgramOwners programOwners) {
+        this.programOwners = programOwners;
         this.guides = guides;
         this.users = users;
     }
@@ -44,7 +48,11 @@ public class GuideController {
         if (body.program() == null || body.program().isBlank()) {
             throw new BadRequestException("program", "is required");
         }
-        return HttpResponse.created(guides.start(users.resolve(user), CurrentUser.deviceId(body.device()), body.program()));
+        String who = users.resolve(user);
+        if (!programOwners.visible(body.program(), who)) {
+            throw new NotFoundException("program", body.program()); // someone else's upload
+        }
+        return HttpResponse.created(guides.start(who, CurrentUser.deviceId(body.device()), body.program()));
     }
 
     @Get("/api/guided-sessions")
