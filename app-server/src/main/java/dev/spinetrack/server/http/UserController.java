@@ -11,7 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The calling user (named by the X-SpineTrack-User header). */
+/** The calling user (logged in, or named by their API token). */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)

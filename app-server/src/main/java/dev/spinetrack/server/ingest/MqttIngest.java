@@ -46,6 +46,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String infoFilter;
     private final String statusFilter;
     private final IngestWorker worker;
+    private final IngestLag lag;
     private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
@@ -55,9 +56,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             });
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
-                      IngestCounters counters, @Value("${micronaut.server.port:8080}") int httpPort)
+                      IngestCounters counters, IngestLag lag, @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
         this.parser = new MessageParser(payloads);
+        this.lag = lag;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
         this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
                 + root + "samples";
@@ -86,6 +88,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         }
         if (broker.address().password() != null) {
             options.setPassword(broker.address().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (broker.address().url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
         }
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
@@ -139,8 +144,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
         // Parsing and validation run here, storage on the worker: the two overlap on two cores.
-        worker.put(new IngestWorker.Pending(topic, message.getId(), message.getQos(),
-                parser.parse(topic, message.getPayload())));
+        IngestWorker.Pending p = new IngestWorker.Pending(topic, message.getId(), message.getQos(),
+                parser.parse(topic, message.getPayload()));
+        lag.waiting(p.id(), p.batch() == null ? System.currentTimeMillis() : newestT(p.batch()));
+        worker.put(p);
     }
 
     private void acknowledge(IngestWorker.Pending p) {
@@ -149,6 +156,18 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
         }
+        lag.finished(p.id());
+        if (p.batch() != null) {
+            lag.stored(newestT(p.batch()));
+        }
+    }
+
+    private static long newestT(dev.spinetrack.protocol.mqtt.SampleBatch batch) {
+        long newest = Long.MIN_VALUE;
+        for (dev.spinetrack.protocol.mqtt.Sample s : batch.samples()) {
+            newest = Math.max(newest, s.t());
+        }
+        return newest == Long.MIN_VALUE ? System.currentTimeMillis() : newest;
     }
 
     @Override

@@ -31,6 +31,8 @@ final class MqttOptions {
         }
         if (settings.trustStore() != null) {
             o.setSocketFactory(TlsContext.socketFactory(settings.trustStore(), settings.trustStorePassword()));
+        } else if (settings.brokerUrl().startsWith("tcp://")) {
+            o.setSocketFactory(new BufferedSocketFactory());
         }
         return o;
     }

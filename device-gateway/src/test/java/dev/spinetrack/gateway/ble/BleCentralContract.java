@@ -4,6 +4,7 @@ import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.ControlCodec;
 import dev.spinetrack.protocol.gatt.ControlCommand;
 import dev.spinetrack.protocol.gatt.GattProfile;
+import dev.spinetrack.gateway.testing.Await;
 import dev.spinetrack.gateway.testing.ScriptedPeripheral;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every {@link BleCentral} adapter must do, run against each adapter with one SpineTrack
  * peripheral in range ({@link #ADDRESS}, {@link #NAME}, RSSI {@link #RSSI}, serving
- * {@link ScriptedPeripheral#RACK} as its capability record).
+ * {@link ScriptedPeripheral#RACK} as its capability record). Stacks deliver values and link
+ * events on threads of their own (TinyB: GLib's main loop), so what arrives is awaited.
  */
 public abstract class BleCentralContract {
 
     protected static final String ADDRESS = "C0:FF:EE:00:00:01";
     protected static final String NAME = "SpineTrack Rack";
     protected static final int RSSI = -55;
+    /** Bounds a broken run only; a working stack delivers in milliseconds. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** The hardware side the test drives. */
     protected interface Rig extends AutoCloseable {
@@ -109,6 +113,7 @@ public abstract class BleCentralContract {
             c.subscribe(GattProfile.SERVICE, GattProfile.SAMPLE_STREAM, got::add);
             rig.notifySample(new byte[] {(byte) 0xC0, 1});
             rig.notifySample(new byte[] {(byte) 0xC0, 2});
+            Await.until(WAIT, () -> got.size() >= 2, () -> got.size() + " of 2 notifications");
         }
         assertEquals(2, got.size());
         assertArrayEquals(new byte[] {(byte) 0xC0, 1}, got.get(0));
@@ -121,7 +126,8 @@ public abstract class BleCentralContract {
         BleConnection c = connect();
         c.onDisconnect(reasons::add);
         rig.dropLink();
-        assertFalse(c.connected());
+        Await.until(WAIT, () -> !c.connected(), () -> "still connected");
+        Await.until(WAIT, () -> !reasons.isEmpty(), () -> "no reason yet");
         c.close();
         assertEquals(1, reasons.size(), "reasons: " + reasons);
         assertFalse(reasons.get(0).isBlank());

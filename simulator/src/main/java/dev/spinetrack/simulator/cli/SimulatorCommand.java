@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code simulate}: the simulator's command line. Subcommands: {@code list}, {@code describe},
- * {@code run}, {@code load}.
+ * {@code run}, {@code load}, {@code bluez}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "SpineTrack simulator 0.1.0",
         description = "Virtual SpineTrack racks and balls: play scenarios, inject faults, write ground truth.",
-        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, LoadCommand.class,
+        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, LoadCommand.class, BluezCommand.class,
             CommandLine.HelpCommand.class})
 public final class SimulatorCommand implements Runnable {
 

@@ -78,10 +78,26 @@ public final class TinybCentral implements BleCentral {
             if (!device.connect()) {
                 throw new BleException("connect to " + address + " failed: BlueZ refused the connection");
             }
+            awaitConnected(device, address);
         } catch (BluetoothException e) {
             throw new BleException("connect to " + address + " failed: " + e.getMessage(), e);
         }
         return new TinybConnection(device, servicesTimeout);
+    }
+
+    /**
+     * Connect() returns on the caller's thread while the Connected property reaches TinyB's
+     * cache through GLib's main loop, so the property may still read false for a moment.
+     */
+    private void awaitConnected(BluetoothDevice device, String address) throws BleException {
+        long deadline = System.nanoTime() + servicesTimeout.toNanos();
+        while (!device.getConnected()) {
+            if (System.nanoTime() > deadline) {
+                throw new BleException("connect to " + address + " failed: BlueZ did not report the link up within "
+                        + servicesTimeout.toMillis() + " ms");
+            }
+            sleep(Duration.ofMillis(10));
+        }
     }
 
     @Override

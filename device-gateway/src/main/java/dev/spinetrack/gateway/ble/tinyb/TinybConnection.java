@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /** One TinyB device link. */
 final class TinybConnection implements BleConnection {
 
-    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private final BluetoothDevice device;
     private final String address;
@@ -56,14 +56,7 @@ final class TinybConnection implements BleConnection {
     @Override
     public List<UUID> discoverServices() throws BleException {
         try {
-            long deadline = System.nanoTime() + servicesTimeout.toNanos();
-            while (!device.getServicesResolved()) {
-                if (System.nanoTime() > deadline || !device.getConnected()) {
-                    throw new BleException("discover services on " + address + " failed: not resolved within "
-                            + servicesTimeout.toMillis() + " ms");
-                }
-                TinybCentral.sleep(POLL);
-            }
+            awaitServicesResolved("discover services on " + address);
             List<UUID> uuids = new ArrayList<>();
             for (BluetoothGattService s : device.getServices()) {
                 uuids.add(UUID.fromString(s.getUUID()));
@@ -128,9 +121,25 @@ final class TinybConnection implements BleConnection {
         }
     }
 
+    /**
+     * BlueZ exports a device's GATT objects only after its service discovery, which ends after
+     * Connect returned; until ServicesResolved is true, a lookup would find no services.
+     */
+    private void awaitServicesResolved(String op) throws BleException {
+        long deadline = System.nanoTime() + servicesTimeout.toNanos();
+        while (!device.getServicesResolved()) {
+            if (System.nanoTime() > deadline || !device.getConnected()) {
+                throw new BleException(op + " failed: services not resolved within " + servicesTimeout.toMillis()
+                        + " ms" + (device.getConnected() ? "" : " (link is down)"));
+            }
+            TinybCentral.sleep(POLL);
+        }
+    }
+
     private BluetoothGattCharacteristic characteristic(UUID service, UUID characteristic, String op)
             throws BleException {
         try {
+            awaitServicesResolved(op + " " + characteristic + " on " + address);
             for (BluetoothGattService s : device.getServices()) {
                 if (UUID.fromString(s.getUUID()).equals(service)) {
                     for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
