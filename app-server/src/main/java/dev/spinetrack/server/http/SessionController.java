@@ -3,6 +3,8 @@ package dev.spinetrack.server.http;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.RegionCatalog;
 import dev.spinetrack.server.session.SessionDetail;
+import dev.spinetrack.server.security.Accounts;
+import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.engine.tracking.RegionStats;
@@ -36,7 +38,10 @@ public class SessionController {
     private final SessionService service;
     private final CurrentUser users;
 
-    public SessionController(SessionService service, CurrentUser users) {
+    private final Accounts accounts;
+
+    public SessionController(SessionService service, CurrentUser users, Accounts accounts) {
+        this.accounts = accounts;
         this.service = service;
         this.users = users;
     }
@@ -45,12 +50,13 @@ public class SessionController {
     @Operation(summary = "The user's sessions, newest first")
     public List<Views.SessionView> list(Authentication user,
                                         @QueryValue @Nullable String device,
+                                        @QueryValue @Nullable String client,
                                         @QueryValue(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit", "must be between 1 and 1000");
         }
         String d = device == null ? null : checkDevice(device);
-        return service.sessions(users.resolve(user), d, limit).stream().map(s -> Views.SessionView.of(s, null))
+        return service.sessions(readable(users.resolve(user), client), d, limit).stream().map(s -> Views.SessionView.of(s, null))
                 .toList();
     }
 
@@ -65,7 +71,7 @@ public class SessionController {
     @Get("/{id}")
     @Operation(summary = "A session with per-region statistics")
     public Views.SessionDetailView get(Authentication user, long id) {
-        return detail(service.session(users.resolve(user), id));
+        return detail(service.sessionForReader(users.resolve(user), id, accounts::canRead));
     }
 
     @Post("/{id}/stop")
@@ -106,20 +112,31 @@ public class SessionController {
     @Get("/{id}/regions")
     @Operation(summary = "Per-region statistics of a session")
     public List<RegionStats> regions(Authentication user, long id) {
-        return service.session(users.resolve(user), id).regions();
+        return service.sessionForReader(users.resolve(user), id, accounts::canRead).regions();
     }
 
     @Get(value = "/{id}/export", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Export a session's per-region statistics as CSV or JSON (format=csv|json)")
     public HttpResponse<?> export(Authentication user, long id,
                                   @QueryValue(defaultValue = "json") String format) {
-        SessionDetail d = service.session(users.resolve(user), id);
+        SessionDetail d = service.sessionForReader(users.resolve(user), id, accounts::canRead);
         return switch (format) {
             case "json" -> HttpResponse.ok(detail(d)).contentType(MediaType.APPLICATION_JSON_TYPE);
             case "csv" -> HttpResponse.ok(CsvExport.session(d)).contentType("text/csv")
                     .header("Content-Disposition", "attachment; filename=\"session-" + id + ".csv\"");
             default -> throw new BadRequestException("format", "must be csv or json");
         };
+    }
+
+    /** Whose sessions a list shows: the caller's, or a client's who granted the caller read access. */
+    private String readable(String caller, String client) {
+        if (client == null || client.equals(caller)) {
+            return caller;
+        }
+        if (!accounts.canRead(caller, client)) {
+            throw new NotFoundException("client", client);
+        }
+        return client;
     }
 
     static Views.SessionDetailView detail(SessionDetail d) {

@@ -193,6 +193,21 @@ public class SessionService {
         });
     }
 
+    /**
+     * A session for a reader who may not own it: the owner, or whoever {@code mayRead} admits
+     * (a coach the owner granted read access).
+     *
+     * @param mayRead (reader, owner) -> allowed
+     */
+    public SessionDetail sessionForReader(String reader, long sessionId,
+                                          java.util.function.BiPredicate<String, String> mayRead) {
+        return db.read(c -> {
+            SessionRow s = sessions.find(c, sessionId).filter(r -> mayRead.test(reader, r.userId()))
+                    .orElseThrow(() -> new NotFoundException("session", sessionId));
+            return new SessionDetail(s, sessions.rollups(c, sessionId), sessions.marks(c, sessionId));
+        });
+    }
+
     /** The open session of a device, if any (no user check: for server modules). */
     public Optional<SessionRow> openSession(String deviceId) {
         return db.read(c -> sessions.findOpen(c, deviceId));

@@ -183,6 +183,23 @@ class RouteIsolationIT {
                 .contains("\"name\":\"A's\""), "A's program is still A's");
     }
 
+    @Test
+    void aCoachReadsWhatTheClientGrantedUntilItIsRevoked() throws Exception {
+        String coach = TestServer.bearer(server, "coach2");
+        String session = "/api/sessions/" + aSession;
+        assertEquals(404, send(coach, "GET", session, null).statusCode(), "no grant yet");
+        assertEquals(200, send(a, "PUT", "/api/grants/coach2", null).statusCode());
+        assertEquals(200, send(coach, "GET", session, null).statusCode(), "granted: the coach reads it");
+        assertEquals(200, send(coach, "GET", session + "/export?format=csv", null).statusCode());
+        assertTrue(send(coach, "GET", "/api/sessions?client=" + TestServer.DEFAULT_USER, null).body()
+                .contains("\"id\":" + aSession), "and the client's session list");
+        assertEquals(404, send(coach, "POST", session + "/stop", "{}").statusCode(), "read only");
+        assertEquals(404, send(b, "GET", "/api/sessions?client=" + TestServer.DEFAULT_USER, null).statusCode(),
+                "nobody else");
+        assertEquals(200, send(a, "DELETE", "/api/grants/coach2", null).statusCode());
+        assertEquals(404, send(coach, "GET", session, null).statusCode(), "revoked");
+    }
+
     private List<Route> routes() {
         Set<String> seen = new TreeSet<>();
         List<Route> out = new ArrayList<>();

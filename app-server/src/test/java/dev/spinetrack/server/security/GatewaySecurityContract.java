@@ -107,16 +107,17 @@ abstract class GatewaySecurityContract {
     @Test
     void aGatewayPublishesOnlyUnderItsOwnIdAndReadsNoSamples() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
+        List<String> refusals = new CopyOnWriteArrayList<>();
         MqttClient spy = connect(gwA, secretA);
         try {
             for (String filter : new String[]{"spinetrack/v1/#", Topics.ROOT + "/+/+/samples",
                     Topics.ROOT + "/" + gwB + "/#", "#"}) {
                 try {
+                    // A broker may refuse the subscription (HiveMQ: SUBACK 0x87) or grant it and
+                    // deliver nothing the ACL forbids; what counts is what arrives (below).
                     IMqttToken t = spy.subscribe(new MqttSubscription[]{new MqttSubscription(filter, 1)},
                             new org.eclipse.paho.mqttv5.client.IMqttMessageListener[]{(topic, m) -> seen.add(topic)});
-                    int[] codes = t.getReasonCodes();
-                    assertTrue(codes != null && codes.length > 0 && codes[0] >= 0x80,
-                            "subscription to " + filter + " refused, reason codes " + java.util.Arrays.toString(codes));
+                    refusals.add(filter + " -> " + java.util.Arrays.toString(t.getReasonCodes()));
                 } catch (MqttException refused) {
                     // refused outright: as good
                 }
@@ -140,7 +141,7 @@ abstract class GatewaySecurityContract {
                     "the forged device was not created for bob");
             assertTrue(sessions().devices("alice").stream().noneMatch(d -> d.id().equals(FORGED_DEVICE)),
                     "nor for alice");
-            assertEquals(List.of(), seen, "alice's gateway read none of bob's messages");
+            assertEquals(List.of(), seen, "alice's gateway read none of bob's messages; subscriptions " + refusals);
         } finally {
             spy.disconnect();
             spy.close();
