@@ -1,5 +1,6 @@
 package dev.spinetrack.server.http;
 
+import io.micronaut.core.async.annotation.SingleResult;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.management.endpoint.health.HealthLevelOfDetail;
@@ -29,6 +30,7 @@ public class AdminHealthController {
     }
 
     @Get
+    @SingleResult // one aggregate document, not a JSON array of one
     @Operation(summary = "Health of every indicator with details (admins)")
     public Publisher<? extends HealthResult> health() {
         return aggregator.aggregate(indicators, HealthLevelOfDetail.STATUS_DESCRIPTION_DETAILS);
