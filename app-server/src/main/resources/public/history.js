@@ -1,10 +1,17 @@
-// Session history: the device's sessions, dwell per region of the chosen session (left and
-// right bars per segment), a region's mean and peak pressure across sessions, and tender-spot trends.
+// History as a story: the device's sessions as cards (program, date, duration, spots), the
+// chosen session's dwell per region, a spot's pressure by date (week or month), and each tender
+// spot's tolerated pressure against its tenderness across days. Every chart has a table and
+// can be saved as SVG, PNG or CSV.
 import { get } from './api.js';
-import { dwellBars, lines } from './charts.js';
-import { fmtDuration } from './svg.js';
+import { dwellBars, dateLines, table } from './charts.js';
+import { wireExports } from './export.js';
+import { loadCards, spotTrends } from './story.js';
+import { REGION_IDS } from './backmap.js';
+import { fmtDuration, fmtNum } from './svg.js';
+import { regionLabel, fmtDate } from './words.js';
 
 const $ = id => document.getElementById(id);
+const DAY = 86400000;
 const SEGMENTS = [['CERVICOTHORACIC', 'C7–T1'], ['UPPER_THORACIC', 'T2–T4'], ['MID_THORACIC', 'T5–T8'],
   ['LOWER_THORACIC', 'T9–T12'], ['LUMBAR', 'L1–L5']];
 
@@ -12,80 +19,158 @@ export class HistoryView {
   constructor(app) {
     this.app = app;
     this.selected = null;
+    this.span = 'month';
+    this.cards = [];
     const sel = $('chart-region');
-    for (const [seg] of SEGMENTS) {
-      for (const side of ['LEFT', 'RIGHT']) {
-        const o = document.createElement('option');
-        o.value = seg + '_' + side;
-        o.textContent = (seg + ' ' + side).toLowerCase().replace(/_/g, ' ');
-        sel.appendChild(o);
-      }
+    for (const id of REGION_IDS) {
+      const o = document.createElement('option');
+      o.value = id;
+      o.textContent = regionLabel(id);
+      sel.appendChild(o);
     }
     sel.value = 'MID_THORACIC_LEFT';
-    sel.addEventListener('change', () => this.loadRegion());
+    sel.addEventListener('change', () => { this.regionChosen = true; this.loadRegion(); });
+    for (const b of document.querySelectorAll('[data-span]')) {
+      b.addEventListener('click', () => {
+        this.span = b.dataset.span;
+        for (const o of document.querySelectorAll('[data-span]')) {
+          o.classList.toggle('active', o === b);
+          o.setAttribute('aria-pressed', String(o === b));
+        }
+        this.loadRegion();
+        this.drawTender();
+      });
+    }
+    wireExports($('view-history'));
+  }
+
+  /** Forgets the previous device's history. */
+  reset() {
+    this.selected = null;
+    this.cards = [];
+    this.regionChosen = false;
+    $('session-list').innerHTML = '';
+    for (const id of ['chart-dwell', 'chart-pressure']) { $(id).innerHTML = ''; $(id).removeAttribute('data-points'); }
+    $('chart-dwell-note').textContent = '';
   }
 
   async load() {
-    if (!this.app.deviceId) return;
-    const sessions = await get(`/api/sessions?device=${this.app.deviceId}&limit=50`);
+    const device = this.app.deviceId;
+    if (!device) return;
+    const cards = await loadCards(device, 20);
+    if (device !== this.app.deviceId) return;
+    this.cards = cards;
     const ul = $('session-list');
     ul.innerHTML = '';
-    for (const s of sessions) {
-      const li = document.createElement('li');
-      li.dataset.session = s.id;
-      const when = new Date(s.startedAt).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-      li.innerHTML = `<span>#${s.id} · ${when}${s.open ? ' · <b>live</b>' : ''}</span><span class="muted">${fmtDuration(s.durationMs)} · ${s.samples} samples</span>`;
-      li.addEventListener('click', () => this.select(s.id));
-      ul.appendChild(li);
-    }
-    if (!sessions.length) ul.innerHTML = '<li class="muted">No sessions yet.</li>';
-    const keep = sessions.find(s => s.id === this.selected);
-    const withData = sessions.filter(s => s.contactMs > 0).sort((a, b) => b.contactMs - a.contactMs)[0];
-    const pick = keep || withData || sessions[0];
+    for (const c of cards) ul.appendChild(this.card(c));
+    if (!cards.length) ul.innerHTML = '<li class="muted">No sessions on this device yet.</li>';
+    // Open on the latest session with something in it: that is what people come back to see.
+    const keep = cards.find(c => c.id === this.selected);
+    const pick = keep || cards.find(c => c.regions.length) || cards[0];
     if (pick) await this.select(pick.id);
+    if (!this.regionChosen && pick && pick.regions.length) $('chart-region').value = pick.regions[0].region;
     await this.loadRegion();
     await this.loadTrends();
   }
 
+  card(c) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.className = 'session-card';
+    b.dataset.session = c.id;
+    b.setAttribute('aria-pressed', 'false');
+    const title = document.createElement('strong');
+    title.textContent = c.program || (c.contactMs > 0 ? 'Free session' : 'Session without contact');
+    const when = document.createElement('span');
+    when.textContent = `${fmtDate(c.startedAt)}${c.open ? ' · running now' : ''}`;
+    const facts = document.createElement('span');
+    facts.className = 'muted';
+    const spots = c.regions.slice(0, 3).map(r => regionLabel(r.region)).join('; ');
+    facts.textContent = `${fmtDuration(c.durationMs)} long · ${spots || 'no spots worked'}${c.regions.length > 3 ? ` and ${c.regions.length - 3} more` : ''}`;
+    b.append(title, when, facts);
+    b.addEventListener('click', () => this.select(c.id));
+    li.appendChild(b);
+    return li;
+  }
+
   async select(id) {
     this.selected = id;
-    for (const li of $('session-list').children) li.classList.toggle('selected', Number(li.dataset.session) === id);
-    const detail = await get(`/api/sessions/${id}`);
-    // Empty lists and nulls are left out of API bodies, hence the defaults.
-    const by = Object.fromEntries((detail.regions || []).map(r => [r.region, r]));
+    for (const b of $('session-list').querySelectorAll('[data-session]')) {
+      const on = Number(b.dataset.session) === id;
+      b.classList.toggle('selected', on);
+      b.setAttribute('aria-pressed', String(on));
+    }
+    const c = this.cards.find(x => x.id === id);
+    const by = Object.fromEntries((c ? c.regions : []).map(r => [r.region, r]));
     const rows = SEGMENTS.map(([seg, label]) => ({
       label,
       left: ((by[seg + '_LEFT'] || {}).dwellMs || 0) / 1000,
       right: ((by[seg + '_RIGHT'] || {}).dwellMs || 0) / 1000,
     }));
     dwellBars($('chart-dwell'), rows, 's');
-    $('chart-dwell-note').textContent = `session #${id}`;
+    table($('table-dwell'), 'Dwell per region, seconds', ['Segment', 'Left (s)', 'Right (s)'],
+      rows.map(r => [r.label, fmtNum(r.left), fmtNum(r.right)]));
+    $('chart-dwell-note').textContent = c ? `${c.program || 'session'} · ${fmtDate(c.startedAt)}` : '';
+  }
+
+  range() {
+    const to = new Date();
+    to.setHours(0, 0, 0, 0);
+    const days = this.span === 'week' ? 7 : 30;
+    return [to.getTime() - (days - 1) * DAY, to.getTime()];
   }
 
   async loadRegion() {
-    if (!this.app.deviceId) return;
+    const device = this.app.deviceId;
+    if (!device) return;
     const region = $('chart-region').value;
-    const hist = await get(`/api/regions/${region}/history?device=${this.app.deviceId}`);
-    const rows = hist.slice().sort((a, b) => a.startedAt - b.startedAt).slice(-20);
-    const labels = rows.map(r => '#' + r.session);
+    const hist = await get(`/api/regions/${region}/history?device=${device}`);
+    if (device !== this.app.deviceId) return;
+    const rows = hist.filter(r => r.stats && r.stats.dwellMs > 0).sort((a, b) => a.startedAt - b.startedAt);
     const unit = this.app.unit || '';
-    lines($('chart-pressure'), [
-      { name: 'mean', colour: '#2f6fdf', points: rows.map((r, i) => ({ x: i, y: r.stats && r.stats.dwellMs > 0 ? r.stats.meanPressure : null })) },
-      { name: 'peak', colour: '#d64545', points: rows.map((r, i) => ({ x: i, y: r.stats && r.stats.dwellMs > 0 ? r.stats.peakPressure : null })) },
-    ], labels, unit);
+    const [from, to] = this.range();
+    dateLines($('chart-pressure'), [
+      { name: `mean (${unit})`, colour: '#1f5fc8', points: rows.map(r => ({ at: r.startedAt, y: r.stats.meanPressure })) },
+      { name: `peak (${unit})`, colour: '#b42318', dash: '5 3', points: rows.map(r => ({ at: r.startedAt, y: r.stats.peakPressure })) },
+    ], from, to, unit);
+    const shown = rows.filter(r => r.startedAt >= from);
+    table($('table-pressure'), `${regionLabel(region)}: pressure per session`, ['Date', 'Dwell', `Mean (${unit})`, `Peak (${unit})`],
+      shown.map(r => [fmtDate(r.startedAt), fmtDuration(r.stats.dwellMs), fmtNum(r.stats.meanPressure), fmtNum(r.stats.peakPressure)]));
   }
 
   async loadTrends() {
     const data = await get('/api/tender-spots');
+    this.spots = spotTrends(data.ratings || []);
     const ul = $('tender-trends');
     ul.innerHTML = '';
-    const trends = data.trends || [];
-    for (const t of trends) {
+    for (const s of this.spots) {
       const li = document.createElement('li');
-      li.className = t.improving ? 'improving' : '';
-      li.textContent = `${t.label}: ${t.summary}`;
+      const t = s.trend;
+      li.className = t && t.improving ? 'improving' : '';
+      li.dataset.region = s.region;
+      li.textContent = !t
+        ? `${regionLabel(s.region)}: rated on one day so far (${s.days[0].tenderness}/10) — rate it again on another day to see a trend.`
+        : `${regionLabel(s.region)}: tenderness ${t.from.tenderness} → ${t.to.tenderness} from ${fmtDate(t.from.at, false)} to ${fmtDate(t.to.at, false)}`
+          + (t.pressurePct !== null ? `, ${t.pressurePct >= 0 ? 'tolerates' : 'took'} ${Math.abs(t.pressurePct)} % ${t.pressurePct >= 0 ? 'more' : 'less'} pressure` : '')
+          + (t.improving ? ' — getting better.' : '.');
       ul.appendChild(li);
     }
-    if (!trends.length) ul.innerHTML = '<li class="muted">Rate a spot 0–10 during massage to follow it here.</li>';
+    if (!this.spots.length) ul.innerHTML = '<li class="muted">Rate a spot 0–10 during a guided massage to follow it here.</li>';
+    this.drawTender();
+  }
+
+  drawTender() {
+    const spots = this.spots || [];
+    const s = spots.find(x => x.region === $('chart-region').value) || spots[0];
+    const [from, to] = this.range();
+    const unit = this.app.unit || 'kPa';
+    const points = s ? s.days : [];
+    dateLines($('chart-tender'), [
+      { name: `pressure (${unit})`, colour: '#1f5fc8', points: points.map(p => ({ at: p.at, y: p.pressure || null })) },
+      { name: 'tenderness (0–10)', colour: '#b42318', dash: '5 3', axis: 'right', points: points.map(p => ({ at: p.at, y: p.tenderness })) },
+    ], from, to, unit, { max: 10, unit: '/10' });
+    table($('table-tender'), s ? `${regionLabel(s.region)}: last rating of each day` : 'No ratings yet',
+      ['Date', 'Tenderness (0–10)', `Tolerated pressure (${unit})`],
+      points.map(p => [fmtDate(p.at, false), String(p.tenderness), p.pressure ? fmtNum(p.pressure) : '—']));
   }
 }

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 import java.util.Arrays;
 
 /**
- * Entry point. {@code --demo} adds the {@code demo} environment, which starts the gateway with
- * simulated devices on a looping scenario next to the server and its embedded broker.
+ * Entry point of the server. The demo (gateway and simulated devices in the same process) is a
+ * separate jar, {@code app-server/demo}, so this one carries neither gateway nor simulator.
  * {@code account create <user> [--admin]} creates an account instead ({@link AccountCli}).
  */
 @OpenAPIDefinition(info = @Info(title = "SpineTrack", version = "0.1",
@@ -25,12 +25,10 @@ public final class Application {
         if (AccountCli.wants(args)) {
             System.exit(AccountCli.run(args));
         }
-        boolean demo = Arrays.asList(args).contains("--demo");
-        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--demo")).toArray(String[]::new);
-        Micronaut micronaut = Micronaut.build(rest).mainClass(Application.class).banner(false);
-        if (demo) {
-            micronaut.environments("demo");
+        if (Arrays.asList(args).contains("--demo")) {
+            System.err.println("The demo moved to its own jar: java -jar app-server/demo/target/spinetrack-demo.jar");
+            System.exit(2);
         }
-        micronaut.start();
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

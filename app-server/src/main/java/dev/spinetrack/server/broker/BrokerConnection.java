@@ -1,6 +1,6 @@
 package dev.spinetrack.server.broker;
 
-import dev.spinetrack.server.ingest.MqttSettings;
+import dev.spinetrack.server.broker.MqttSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;

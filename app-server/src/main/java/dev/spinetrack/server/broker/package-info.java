@@ -1,2 +1,6 @@
-/** The embedded HiveMQ CE broker started when no external broker is configured. */
+/**
+ * The MQTT broker side: where the broker is ({@link dev.spinetrack.server.broker.MqttSettings}),
+ * the embedded HiveMQ CE broker started when no external broker is configured, and the client
+ * connection the ingest adapter consumes through.
+ */
 package dev.spinetrack.server.broker;

@@ -22,7 +22,17 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import java.util.List;
 
-/** Guided sessions: start a program on a device, follow it, move it on, log sets and rate tender spots. */
+/**
+ * Guided sessions: start a program on a device, follow it, move it on, log sets and rate tender
+ * spots. Every instance sharing the database answers for every run.
+ * <p>The view ({@code GuideView}): {@code snapshot.state} is {@code READY} from the start until
+ * the device's first sample after it (the snapshot already shows the first block), then
+ * {@code RUNNING}, then {@code FINISHED}, with {@code endReason} finished, stopped, replaced,
+ * session-ended or cannot-resume. Times in the snapshot ({@code at}, step start and end) are
+ * device time; {@code clockSkewMs} is the server clock minus the device clock as measured on live
+ * samples. A finished, stopped or fully skipped run frees the device at once. Next, skip and log
+ * on a {@code READY} run answer 409 (it waits for the device's first sample).
+ */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller
 public class GuideController {
@@ -38,8 +48,15 @@ public class GuideController {
         this.users = users;
     }
 
+    /**
+     * Starts a program on a device and opens a server session for it. The run waits in state
+     * READY for the device's first sample after this request (never older ones). While a guided
+     * session runs on the device the start is refused with 409 and the running id in the
+     * problem's {@code running}, unless the body says {@code "replace": true}, which stops it
+     * first (end reason {@code replaced}).
+     */
     @Post("/api/guided-sessions")
-    @Operation(summary = "Start a program on a device; opens a session for it")
+    @Operation(summary = "Start a program on a device; opens a session for it (409 while one runs, unless replace)")
     public HttpResponse<GuideView> start(Authentication user,
                                          @Body WebRequests.StartGuide body) {
         if (body.device() == null) {
@@ -52,7 +69,8 @@ public class GuideController {
         if (!programOwners.visible(body.program(), who)) {
             throw new NotFoundException("program", body.program()); // someone else's upload
         }
-        return HttpResponse.created(guides.start(who, CurrentUser.deviceId(body.device()), body.program()));
+        return HttpResponse.created(guides.start(who, CurrentUser.deviceId(body.device()), body.program(),
+                Boolean.TRUE.equals(body.replace())));
     }
 
     @Get("/api/guided-sessions")

@@ -84,7 +84,7 @@ public class SessionController {
     }
 
     @Post("/{id}/tags")
-    @Operation(summary = "Tag the region a ball works on (NONE clears it), from 'at' (device epoch ms, default now)")
+    @Operation(summary = "Tag the region a ball works on (NONE clears it), from 'at' (device epoch ms; default: the device's next sample)")
     public Views.SessionDetailView tag(Authentication user, long id,
                                        @Valid @Body Requests.TagRegion body) {
         String u = users.resolve(user);
@@ -92,7 +92,11 @@ public class SessionController {
         Region region = "NONE".equals(body.region()) ? null : RegionCatalog.parse(body.region())
                 .orElseThrow(() -> new BadRequestException("region", "unknown region '" + body.region()
                         + "', expected NONE or one of " + List.of(Region.values())));
-        service.tagRegion(id, region, body.at() == null ? System.currentTimeMillis() : body.at());
+        if (body.at() == null) {
+            service.tagRegionNow(id, region); // device time, like every instant a sample is judged against
+        } else {
+            service.tagRegion(id, region, body.at());
+        }
         return detail(service.session(u, id));
     }
 

@@ -14,9 +14,11 @@ public final class WebRequests {
      *
      * @param device  device id
      * @param program program id
+     * @param replace stop the guided session running on the device first (otherwise such a start is
+     *                refused with 409 naming it)
      */
     @Serdeable
-    public record StartGuide(@Nullable String device, @Nullable String program) {
+    public record StartGuide(@Nullable String device, @Nullable String program, @Nullable Boolean replace) {
     }
 
     /**

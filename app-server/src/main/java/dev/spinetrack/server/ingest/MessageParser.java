@@ -1,5 +1,7 @@
 package dev.spinetrack.server.ingest;
 
+import dev.spinetrack.server.payload.BadPayloadException;
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.SampleBatch;

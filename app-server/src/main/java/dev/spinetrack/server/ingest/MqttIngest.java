@@ -1,5 +1,7 @@
 package dev.spinetrack.server.ingest;
 
+import dev.spinetrack.server.broker.MqttSettings;
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.session.SampleProcessor;

@@ -34,11 +34,11 @@ public class LiveSockets {
     }
 
     /** A stream's user and its access check (throws when access is gone). */
-    record Open(WebSocketSession session, String user, String what, Runnable check) {
+    private record Open(WebSocketSession session, String user, String what, Runnable check) {
     }
 
     /** Registers a stream; false (and nothing registered) when the user is at the cap. */
-    synchronized boolean register(WebSocketSession session, String user, String what, Runnable check) {
+    public synchronized boolean register(WebSocketSession session, String user, String what, Runnable check) {
         long mine = open.values().stream().filter(o -> o.user().equals(user)).count();
         if (mine >= maxPerUser) {
             LOG.info("Live stream {} of {} refused: {} open, cap {}", what, user, mine, maxPerUser);
@@ -48,7 +48,8 @@ public class LiveSockets {
         return true;
     }
 
-    void unregister(WebSocketSession session) {
+    /** Forgets a closed stream. */
+    public void unregister(WebSocketSession session) {
         open.remove(session.getId());
     }
 

@@ -2,8 +2,8 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.ingest.BadPayloadException;
-import dev.spinetrack.server.ingest.PayloadReader;
+import dev.spinetrack.server.payload.BadPayloadException;
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.server.storage.DeviceRow;
 import dev.spinetrack.server.storage.DeviceStore;
 import dev.spinetrack.server.storage.SampleStore;

@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
-import dev.spinetrack.server.ingest.PayloadReader;
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveFrame;
@@ -50,11 +50,12 @@ public class SampleProcessor {
     private final TrackingSettings settings;
     private final LiveFeed live;
     private final PayloadReader payloads;
+    private final TrackedSampleFeed feed;
     private final GatewayTrust trust;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
-                           GatewayTrust trust) {
+                           TrackedSampleFeed feed, GatewayTrust trust) {
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -63,6 +64,7 @@ public class SampleProcessor {
         this.settings = settings;
         this.live = live;
         this.payloads = payloads;
+        this.feed = feed;
         this.trust = trust;
     }
 
@@ -86,31 +88,37 @@ public class SampleProcessor {
             owners.computeIfAbsent(b.gateway(), trust::ownerOf);
         }
         try {
-            return tracks.withLocks(gateways.navigableKeySet(), () -> db.write(c -> {
-                Map<String, DeviceTrack> locked = lockRows(c, gateways, owners);
-                List<IngestOutcome> out = new ArrayList<>(batches.size());
-                Set<DeviceTrack> advanced = new LinkedHashSet<>();
-                for (SampleBatch b : batches) {
-                    DeviceTrack t = locked.get(b.device());
-                    String refusal = t == null ? "unregistered-gateway"
-                            : GatewayTrust.refusal(owners.get(b.gateway()), t.owner);
-                    if (refusal != null) {
-                        trust.refused(refusal, "batch " + b.batch(), b.device(), b.gateway(), b.samples().size());
-                        out.add(new IngestOutcome(0, 0, b.samples().size(), false));
-                        continue;
+            return tracks.withLocks(gateways.navigableKeySet(), () -> {
+                Map<String, List<TrackedSample>> tracked = new HashMap<>();
+                List<IngestOutcome> outcomes = db.write(c -> {
+                    tracked.clear(); // a retried transaction starts over
+                    Map<String, DeviceTrack> locked = lockRows(c, gateways, owners);
+                    List<IngestOutcome> out = new ArrayList<>(batches.size());
+                    Set<DeviceTrack> advanced = new LinkedHashSet<>();
+                    for (SampleBatch b : batches) {
+                        DeviceTrack t = locked.get(b.device());
+                        String refusal = t == null ? "unregistered-gateway"
+                                : GatewayTrust.refusal(owners.get(b.gateway()), t.owner);
+                        if (refusal != null) {
+                            trust.refused(refusal, "batch " + b.batch(), b.device(), b.gateway(), b.samples().size());
+                            out.add(new IngestOutcome(0, 0, b.samples().size(), false));
+                            continue;
+                        }
+                        IngestOutcome o = ingest(c, b, t, collector(tracked, t.id));
+                        if (o.stored() > 0 && !o.held()) {
+                            advanced.add(t);
+                        }
+                        out.add(o);
                     }
-                    IngestOutcome o = ingest(c, b, t);
-                    if (o.stored() > 0 && !o.held()) {
-                        advanced.add(t);
+                    long now = System.currentTimeMillis();
+                    for (DeviceTrack t : advanced) {
+                        saveProgress(c, t, now); // once per device, however many of its batches the group held
                     }
-                    out.add(o);
-                }
-                long now = System.currentTimeMillis();
-                for (DeviceTrack t : advanced) {
-                    saveProgress(c, t, now); // once per device, however many of its batches the group held
-                }
-                return out;
-            }));
+                    return out;
+                });
+                deliver(tracked); // committed: still under the devices' locks, so each device's order holds
+                return outcomes;
+            });
         } catch (RuntimeException e) {
             gateways.keySet().forEach(tracks::evict);
             throw e;
@@ -153,7 +161,9 @@ public class SampleProcessor {
         String id = info.device();
         synchronized (tracks.lock(id)) {
             try {
+                Map<String, List<TrackedSample>> tracked = new HashMap<>();
                 db.write(c -> {
+                    tracked.clear();
                     long now = System.currentTimeMillis();
                     String refusal = admit(c, id, info.gateway(), now);
                     if (refusal != null) {
@@ -173,11 +183,12 @@ public class SampleProcessor {
                     if (high > t.processedSeq) {
                         List<Sample> waiting = samples.load(c, id, t.processedSeq + 1, high);
                         LOG.info("Device {}: info arrived, tracking {} samples that waited for it", id, waiting.size());
-                        advance(c, t, waiting);
+                        advance(c, t, waiting, collector(tracked, id));
                         saveProgress(c, t, now);
                     }
                     return null;
                 });
+                deliver(tracked);
             } catch (RuntimeException e) {
                 tracks.evict(id);
                 throw e;
@@ -205,7 +216,8 @@ public class SampleProcessor {
         live.publish(new LiveEvent("status", id, null, status.state().name()));
     }
 
-    private IngestOutcome ingest(Connection c, SampleBatch batch, DeviceTrack t) throws SQLException {
+    private IngestOutcome ingest(Connection c, SampleBatch batch, DeviceTrack t, List<TrackedSample> out)
+            throws SQLException {
         String id = batch.device();
         List<Sample> candidates = batch.samples();
         int rejected = 0;
@@ -275,15 +287,15 @@ public class SampleProcessor {
                 tracks.recompute(c, t, s);
             }
         }
-        advance(c, t, next);
+        advance(c, t, next, out);
         return new IngestOutcome(fresh.size(), duplicates, rejected, false);
     }
 
     /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
-    private void advance(Connection c, DeviceTrack t, List<Sample> next) throws SQLException {
+    private void advance(Connection c, DeviceTrack t, List<Sample> next, List<TrackedSample> out) throws SQLException {
         for (Sample s : next) {
             if (DeviceTracks.fits(t, s)) {
-                step(c, t, s);
+                step(c, t, s, out);
             }
             t.processedSeq = Math.max(t.processedSeq, s.seq());
             if (s.battery() != null) {
@@ -301,7 +313,7 @@ public class SampleProcessor {
         t.unsavedBattery = null;
     }
 
-    private void step(Connection c, DeviceTrack t, Sample s) throws SQLException {
+    private void step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
         SessionTrack open = t.open;
         FocusedSample f = null;
         if (open == null) {
@@ -316,9 +328,23 @@ public class SampleProcessor {
                 SessionLifecycle.close(c, sessions, tracks, live, t, s.seq(), s.t(), "idle");
             }
         }
+        if (out != null) {
+            out.add(new TrackedSample(s.seq(), s.t(), open == null ? null : open.session().id(), f.contact(), f.region(),
+                    f.pressure(), s.pitch(), s.roll()));
+        }
         if (live.due(t.id, s.t())) {
             live.offer(frame(t, open, s, f), false);
         }
+    }
+
+    /** Where the samples a device tracks in this transaction go, or null when nobody wants them. */
+    private List<TrackedSample> collector(Map<String, List<TrackedSample>> tracked, String device) {
+        return feed.wanted(device) ? tracked.computeIfAbsent(device, d -> new ArrayList<>()) : null;
+    }
+
+    private void deliver(Map<String, List<TrackedSample>> tracked) {
+        long now = System.currentTimeMillis();
+        tracked.forEach((device, list) -> feed.deliver(device, list, now));
     }
 
     private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {

@@ -129,21 +129,26 @@ public class SessionService {
      * already tracked re-derives the session from storage.
      */
     public void tagRegion(long sessionId, Region region, long atEpochMs) {
-        addMark(sessionId, SessionMark.tag(atEpochMs, region));
+        addMark(sessionId, at -> SessionMark.tag(atEpochMs, region));
     }
 
     /**
-     * Sets the target band from the device's latest sample on (what a guided step does).
+     * Tags the region a ball works on from the device's next sample on: the instant is the
+     * device time just after the latest sample tracked, taken under the device's lock, so the
+     * tag is never late and never re-derives the session.
+     */
+    public void tagRegionNow(long sessionId, Region region) {
+        addMark(sessionId, at -> SessionMark.tag(at, region));
+    }
+
+    /**
+     * Sets the target band from the device's next sample on (device time, as {@link #tagRegionNow}).
      *
      * @throws IllegalArgumentException when not {@code 0 <= low <= high}
      */
     public void setTargetBand(long sessionId, double low, double high) {
         TargetBand band = new TargetBand(low, high);
-        long at = db.read(c -> {
-            SessionRow s = sessions.find(c, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
-            return s.lastT() == null ? System.currentTimeMillis() : s.lastT() + 1;
-        });
-        addMark(sessionId, SessionMark.band(at, band.low(), band.high()));
+        addMark(sessionId, at -> SessionMark.band(at, band.low(), band.high()));
     }
 
     /** The target band of a session as of its latest sample. */
@@ -160,17 +165,19 @@ public class SessionService {
         });
     }
 
-    private void addMark(long sessionId, SessionMark mark) {
+    /** Adds a mark made for the device's "now" (device time just after its latest tracked sample). */
+    private void addMark(long sessionId, java.util.function.LongFunction<SessionMark> markAt) {
         SessionRow s = db.read(c -> sessions.find(c, sessionId)).orElseThrow(() -> new NotFoundException("session",
                 sessionId));
         synchronized (tracks.lock(s.deviceId())) {
             try {
                 db.write(c -> {
-                    sessions.addMark(c, sessionId, mark);
                     DeviceTrack t = tracks.lockedForChange(c, s.deviceId()).orElseThrow();
                     SessionRow current = sessions.find(c, sessionId).orElseThrow();
-                    if (current.open() && t.open != null && t.open.session().id() == sessionId
-                            && !t.open.markIsLate(mark.atMs())) {
+                    boolean live = current.open() && t.open != null && t.open.session().id() == sessionId;
+                    SessionMark mark = markAt.apply(deviceNow(c, t, current, live));
+                    sessions.addMark(c, sessionId, mark);
+                    if (live && !t.open.markIsLate(mark.atMs())) {
                         t.open.mark(mark);
                     } else {
                         tracks.recompute(c, t, current);
@@ -182,6 +189,19 @@ public class SessionService {
                 throw e;
             }
         }
+    }
+
+    /** The device time just after the latest sample tracked for the session (or of the device). */
+    private long deviceNow(Connection c, DeviceTrack t, SessionRow s, boolean live) throws SQLException {
+        if (live && t.open.tracker().last() != null) {
+            return t.open.tracker().last().t() + 1;
+        }
+        if (s.lastT() != null) {
+            return s.lastT() + 1;
+        }
+        long high = samples.highestSeq(c, s.deviceId());
+        List<dev.spinetrack.protocol.mqtt.Sample> last = high < 0 ? List.of() : samples.load(c, s.deviceId(), high, high);
+        return last.isEmpty() ? 0 : last.get(0).t() + 1;
     }
 
     /** One of the user's sessions with its region statistics. */

@@ -62,6 +62,10 @@ public class SampleStore {
      * per row.
      */
     private static void insert(Connection c, String device, List<Sample> rows) throws SQLException {
+        if (rows.size() >= SampleCopy.MIN_ROWS && SampleCopy.supported(c)) {
+            SampleCopy.copy(c, device, rows);
+            return;
+        }
         int full = rows.size() / ROWS_PER_INSERT;
         if (full > 0) {
             try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {

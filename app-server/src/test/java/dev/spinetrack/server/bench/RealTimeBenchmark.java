@@ -66,6 +66,7 @@ public final class RealTimeBenchmark {
                     .redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(pub.getInputStream()));
             long start = System.nanoTime();
+            long cpuBefore = processCpuNanos();
             long before = counters.storedSamples();
             double maxP99 = 0;
             long maxLag = 0;
@@ -102,6 +103,7 @@ public final class RealTimeBenchmark {
                 Thread.sleep(20);
             }
             long drained = counters.storedSamples() - before;
+            long cpu = processCpuNanos() - cpuBefore;
             System.out.println(summary);
             System.out.printf("stored/offered when publishing stopped  %.3f (%d of %d)%n", (double) atEnd / offered,
                     atEnd, offered);
@@ -112,11 +114,20 @@ public final class RealTimeBenchmark {
             System.out.printf("current lag, max seen                   %d ms%n", maxLag);
             System.out.printf("heap after GC, max seen                 %d MB of %d MB%n", maxHeap >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
+            // CPU spent by this process (server and harness, not the publisher) per stored sample: a
+            // figure that other load on the machine hardly changes, unlike rates
+            System.out.printf("server process CPU per stored sample    %.1f us (%.1f CPU s)%n",
+                    drained == 0 ? 0 : cpu / 1e3 / drained, cpu / 1e9);
         } finally {
             server.close();
             db.close();
         }
         System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Heap in use after the last collection of each heap pool: the live set, not garbage waiting. */

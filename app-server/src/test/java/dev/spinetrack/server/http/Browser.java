@@ -1,17 +1,15 @@
 package dev.spinetrack.server.http;
 
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, with nothing downloaded:
@@ -43,19 +41,56 @@ final class Browser {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profileDir.toAbsolutePath(), "--window-size=1280,1000");
+                "--user-data-dir=" + profileDir.toAbsolutePath(), "--window-size=1400,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
 
-    /** Saves a screenshot as {@code target/screenshots/<name>.png} at the given window size. */
+    /** Desktop and phone sizes every view is checked and shot at. */
+    static final int[][] SIZES = {{1400, 900}, {390, 844}};
+
+    /** Makes the viewport exactly width x height CSS pixels. */
+    static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /**
+     * Saves the whole page (not only the viewport) at the given viewport width as
+     * {@code target/screenshots/<name>.png}.
+     */
     static Path screenshot(ChromeDriver driver, String name, int width, int height) throws IOException {
-        driver.manage().window().setSize(new Dimension(width, height));
+        viewport(driver, width, height);
         Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Object full = driver.executeScript("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        long pageHeight = Math.max(height, ((Number) full).longValue());
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", pageHeight, "scale", 1)));
         Path target = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
         return target;
+    }
+
+    /**
+     * Visible controls smaller than 44 x 44 CSS pixels (a checkbox counts with its label), as
+     * "selector-ish description: w x h"; for touch layouts.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> smallTargets(ChromeDriver driver) {
+        return (List<String>) driver.executeScript("""
+                const out = [];
+                for (const e of document.querySelectorAll('button, select, summary, input, textarea, [role=tab], [tabindex="0"]')) {
+                  const t = e.type === 'checkbox' && e.closest('label') ? e.closest('label') : e;
+                  const r = t.getBoundingClientRect();
+                  if (!r.width || !r.height || getComputedStyle(t).visibility === 'hidden') continue;
+                  if (e.closest('[hidden], details:not([open]) > :not(summary)')) continue;
+                  if (r.width < 43.5 || r.height < 43.5) {
+                    out.push(`${e.tagName.toLowerCase()}#${e.id || ''}[${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}]: ${Math.round(r.width)}x${Math.round(r.height)}`);
+                  }
+                }
+                return out;
+                """);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -22,13 +23,15 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in headless Chromium against the running server, fed by the real gateway
  * playing the simulator's studio scenario (two racks, a massage ball, a cat-cow ball) six times
- * faster than real time. Screenshots go to {@code target/screenshots}.
+ * faster than real time. axe checks every view at desktop and phone size; screenshots go to
+ * {@code target/screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,9 +94,12 @@ class DashboardBrowserIT {
         assertTrue(lastDwell > firstDwell, "dwell on the back map grew: " + firstDwell + " -> " + lastDwell);
         busiestRegion = busiest();
         assertTrue(driver.findElement(By.id("gauge-band")).getAttribute("data-high") != null, "the band is drawn");
-        Browser.screenshot(driver, "live-desktop", 1280, 1000);
-        Browser.screenshot(driver, "live-phone", 390, 844);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        WebElement region = driver.findElement(By.id("map-" + busiestRegion));
+        assertEquals("0", region.getAttribute("tabindex"), "map regions are reachable by keyboard");
+        driver.executeScript("arguments[0].focus()", region);
+        wait.until(d -> d.findElement(By.id("map-readout")).getText().contains("dwell"));
+        assertEquals(10, driver.findElements(By.cssSelector("#map-table tbody tr")).size(), "the map as a table");
+        checkAndShoot("live");
     }
 
     @Test
@@ -111,6 +117,7 @@ class DashboardBrowserIT {
         driver.findElement(By.id("program-upload-btn")).click();
         wait.until(d -> "quick-cat-cow".equals(new Select(d.findElement(By.id("program-select")))
                 .getFirstSelectedOption().getAttribute("value")));
+        assertTrue(driver.findElement(By.id("program-upload-result")).getText().contains("selected it"));
 
         driver.findElement(By.id("guide-start-btn")).click();
         WebElement run = driver.findElement(By.id("guide-run"));
@@ -127,25 +134,27 @@ class DashboardBrowserIT {
             }
             return "1".equals(run.getAttribute("data-step-index"));
         });
-        assertTrue(seen.stream().anyMatch(s -> s.startsWith("1/3@cat-cow")), "reps were counted: " + seen);
-        assertTrue(seen.stream().anyMatch(s -> s.startsWith("2/3@cat-cow")), "reps were counted: " + seen);
+        // Polling a loaded machine may miss a count; a count between 0 and the target must show.
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("1/3@cat-cow") || s.startsWith("2/3@cat-cow")),
+                "reps were counted: " + seen);
         assertEquals("cat-cow-again", run.getAttribute("data-step-id"), "the session advanced to the next step");
-        Browser.screenshot(driver, "guide-desktop", 1280, 1000);
-        Browser.screenshot(driver, "guide-phone", 390, 844);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        checkAndShoot("guided-reps");
 
-        wait.until(d -> "FINISHED".equals(run.getAttribute("data-state")));
-        String results = driver.findElement(By.id("guide-results")).getText();
-        assertTrue(results.contains("Cat-cow: completed — reps 3, 3"), results);
-        assertTrue(results.contains("Cat-cow again: completed — reps 2"), results);
+        WebElement summary = driver.findElement(By.id("guide-summary"));
+        wait.until(d -> summary.isDisplayed());
+        String results = driver.findElement(By.id("summary-steps")).getText();
+        assertTrue(results.contains("Cat-cow: done — reps 3, 3"), results);
+        assertTrue(results.contains("Cat-cow again: done — reps 2"), results);
     }
 
     @Test
     @Order(3)
-    void historyChartsRenderFromTheApi() throws Exception {
+    void historyTellsTheStoryOfTheSessions() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + rack + "#history");
         WebDriverWait wait = new WebDriverWait(driver, LIVE);
-        wait.until(d -> !d.findElements(By.cssSelector("#session-list li[data-session]")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#session-list [data-session]")).isEmpty());
+        WebElement first = driver.findElements(By.cssSelector("#session-list [data-session]")).get(0);
+        assertTrue(first.getText().contains("Free session"), first.getText());
         if (busiestRegion != null) {
             new Select(driver.findElement(By.id("chart-region"))).selectByValue(busiestRegion);
         }
@@ -153,8 +162,66 @@ class DashboardBrowserIT {
         assertTrue(driver.findElements(By.cssSelector("#chart-dwell rect.bar[data-value]")).size() >= 10,
                 "a left and a right bar per segment");
         assertTrue(driver.findElements(By.cssSelector("#chart-pressure circle.pt")).size() >= 1);
-        Browser.screenshot(driver, "history-desktop", 1280, 1000);
-        Browser.screenshot(driver, "history-phone", 390, 844);
+        assertTrue(driver.findElements(By.cssSelector("#table-pressure tbody tr")).size() >= 1, "the chart as a table");
+        String csv = (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/export.js').then(m => done(m.csvText(document.getElementById('table-pressure'))));
+                """);
+        assertTrue(csv.startsWith("Date,Dwell,Mean"), csv);
+        String svg = (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/export.js').then(m => done(m.svgText(document.getElementById('chart-pressure'))));
+                """);
+        assertTrue(svg.startsWith("<svg") && svg.contains("circle"), svg.substring(0, Math.min(200, svg.length())));
+        driver.findElement(By.cssSelector("[data-span=week]")).click();
+        wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-span=week]")).getAttribute("aria-pressed")));
+        checkAndShoot("history");
+
+        // The ball's history names the program run on it.
+        String ball = stack.deviceNamed("SpineTrack Ball 2", LIVE);
+        driver.get(stack.baseUrl + "/?device=" + ball + "#history");
+        wait.until(d -> d.findElements(By.cssSelector("#session-list [data-session]")).stream()
+                .anyMatch(e -> e.getText().contains("Quick cat-cow (test)")));
+    }
+
+    @Test
+    @Order(4)
+    void theWeeklyPlanShowsPlannedAndDoneDaysAndWarnsAboutBackToBackStrengthening() throws Exception {
+        driver.get(stack.baseUrl + "/?device=" + rack + "#plan");
+        WebDriverWait wait = new WebDriverWait(driver, LIVE);
+        wait.ignoring(StaleElementReferenceException.class); // the table is drawn again when data arrives
+        wait.until(d -> !d.findElements(By.cssSelector("#plan-table td[data-activity=massage].done")).isEmpty());
+        wait.until(d -> d.findElement(By.cssSelector("#plan-table th[aria-current=date]")).isDisplayed());
+        assertFalse(driver.findElement(By.id("plan-warning")).isDisplayed(), "Mon, Wed, Fri: no warning");
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#plan-table tr[data-day='1'] td[data-activity=strengthen] input")).click();
+            return true;
+        });
+        WebElement warning = driver.findElement(By.id("plan-warning"));
+        wait.until(d -> warning.isDisplayed());
+        assertTrue(warning.getText().contains("Monday and Tuesday"), warning.getText());
+        assertTrue(warning.getText().contains("Tuesday and Wednesday"), warning.getText());
+        checkAndShoot("plan");
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#plan-table tr[data-day='1'] td[data-activity=strengthen] input")).click();
+            return true;
+        });
+        wait.until(d -> !warning.isDisplayed());
+        new Select(driver.findElement(By.id("plan-level"))).selectByValue("advanced");
+        assertTrue(driver.findElement(By.id("plan-exercises")).getText().contains("Deadlift"));
+    }
+
+    /** axe at desktop and phone size, touch targets at phone size, and a screenshot at each. */
+    private void checkAndShoot(String name) throws Exception {
+        for (int[] size : Browser.SIZES) {
+            Browser.viewport(driver, size[0], size[1]);
+            Axe.check(driver, name + " at " + size[0] + "x" + size[1]);
+            if (size[0] < 700) {
+                assertEquals(List.of(), Browser.smallTargets(driver), "touch targets of " + name + " at phone size");
+            }
+            Browser.screenshot(driver, name + "-" + (size[0] > 700 ? "desktop" : "phone"), size[0], size[1]);
+        }
+        Browser.viewport(driver, 1400, 900);
     }
 
     private long totalDwell() {

@@ -58,7 +58,7 @@ final class DashboardStack implements AutoCloseable {
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", token(null))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
         }
@@ -86,7 +86,7 @@ final class DashboardStack implements AutoCloseable {
 
     /** POSTs a body as some user (null: the demo user). */
     Reply post(String path, String body, String contentType, String user) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         b.header("Authorization", token(user));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -97,7 +97,13 @@ final class DashboardStack implements AutoCloseable {
     String deviceNamed(String name, Duration timeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
-            for (JsonNode d : get("/api/devices")) {
+            JsonNode devices;
+            try {
+                devices = get("/api/devices");
+            } catch (java.net.http.HttpTimeoutException slow) {
+                continue; // a loaded machine: ask again until the overall timeout
+            }
+            for (JsonNode d : devices) {
                 if (name.equals(d.path("name").asText()) && "ONLINE".equals(d.path("state").asText())) {
                     return d.path("id").asText();
                 }

@@ -1,5 +1,6 @@
 package dev.spinetrack.server.ingest;
 
+import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import org.junit.jupiter.api.Test;

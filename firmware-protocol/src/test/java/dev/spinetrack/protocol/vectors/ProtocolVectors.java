@@ -67,6 +67,18 @@ final class ProtocolVectors {
         }
     }
 
+    /**
+     * A rack sample's cells and pressures (decimals as sent) and the focus PROTOCOL.md 8.2
+     * gives them; the pressures are read from their decimal text, as a JSON parser does.
+     */
+    record FocusCase(String name, List<dev.spinetrack.protocol.gatt.CellPlacement> cells, double[] pressures,
+                     String side, String level, String region, double pressure) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     static final String RESOURCE = "/vectors/protocol-vectors.json";
     private static final JsonNode ROOT = load();
     private static final Map<String, SampleFrame> FRAMES_BY_NAME = framesByName();
@@ -175,6 +187,26 @@ final class ProtocolVectors {
             v.get("in").forEach(n -> in.add(n.asLong()));
             v.get("out").forEach(n -> expected.add(n.asLong()));
             out.add(new Unwrap(v.get("name").asText(), in, expected));
+        }
+        return out;
+    }
+
+    static List<FocusCase> focusCases() {
+        List<FocusCase> out = new ArrayList<>();
+        for (JsonNode v : group("focus.valid")) {
+            List<dev.spinetrack.protocol.gatt.CellPlacement> cells = new ArrayList<>();
+            for (JsonNode c : v.get("cells")) {
+                String[] parts = c.asText().split(" ");
+                cells.add(new dev.spinetrack.protocol.gatt.CellPlacement(
+                        dev.spinetrack.protocol.region.SpinalLevel.valueOf(parts[0]),
+                        dev.spinetrack.protocol.region.Side.valueOf(parts[1])));
+            }
+            double[] p = new double[v.get("pressures").size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = Double.parseDouble(v.get("pressures").get(i).asText());
+            }
+            out.add(new FocusCase(v.get("name").asText(), cells, p, v.get("side").asText(), v.get("level").asText(),
+                    v.get("region").asText(), Double.parseDouble(v.get("pressure").asText())));
         }
         return out;
     }

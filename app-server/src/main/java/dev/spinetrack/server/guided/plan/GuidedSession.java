@@ -34,6 +34,38 @@ public final class GuidedSession {
         }
     }
 
+    /**
+     * A session carrying on from stored progress.
+     *
+     * @throws IllegalArgumentException when the progress does not fit the plan (the program changed)
+     */
+    public static GuidedSession resume(SessionPlan plan, GuideProgress p) {
+        GuidedSession s = new GuidedSession(plan);
+        if (p.results().size() != s.tallies.size() || p.blockIndex() < -1 || p.blockIndex() > plan.blocks().size()
+                || (p.state() == SessionState.RUNNING && p.blockIndex() >= plan.blocks().size())) {
+            throw new IllegalArgumentException("stored progress does not fit program " + plan.program().id());
+        }
+        for (int i = 0; i < p.results().size(); i++) {
+            StepResult r = p.results().get(i);
+            if (!r.stepId().equals(plan.program().steps().get(i).id())) {
+                throw new IllegalArgumentException("step " + i + " of program " + plan.program().id() + " is now "
+                        + plan.program().steps().get(i).id() + ", was " + r.stepId());
+            }
+            s.tallies.get(i).restore(r);
+        }
+        s.state = p.state();
+        s.blockIndex = p.blockIndex();
+        s.blockStart = p.blockStart();
+        s.reps = p.reps();
+        s.spotIndex = p.spotIndex();
+        return s;
+    }
+
+    /** Where the session stands, to store and {@link #resume} from. */
+    public GuideProgress progress() {
+        return new GuideProgress(state, blockIndex, blockStart, reps, spotIndex, results());
+    }
+
     /** A session over a program with the default side-switch time. */
     public static GuidedSession of(Program program) {
         return new GuidedSession(SessionPlan.of(program));
@@ -72,6 +104,17 @@ public final class GuidedSession {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * Holds the clock of a timed work block for {@code ms}: the block ends that much later. A
+     * ball off the back is not massage, so its time is not counted against the block.
+     */
+    public void hold(long ms) {
+        Optional<Block> b = currentBlock();
+        if (ms > 0 && b.isPresent() && b.get().timed() && b.get().kind() == BlockKind.WORK) {
+            blockStart += ms;
+        }
     }
 
     /**
@@ -159,7 +202,7 @@ public final class GuidedSession {
 
     /** The spot the user should be working now, if the block has spots. */
     public Optional<Region> currentSpot() {
-        Optional<Block> b = currentBlock();
+        Optional<Block> b = state == SessionState.READY ? Optional.of(plan.blocks().get(0)) : currentBlock();
         if (b.isEmpty() || b.get().kind() != BlockKind.WORK || b.get().regions().isEmpty()) {
             return Optional.empty();
         }
@@ -181,6 +224,19 @@ public final class GuidedSession {
         return blockIndex;
     }
 
+    /** Index of the spot worked in the current block. */
+    public int spotIndex() {
+        return spotIndex;
+    }
+
+    /** Puts the spot back where stored progress had it (a resumed block keeps its spot). */
+    void restoreSpot(int index) {
+        Optional<Block> b = currentBlock();
+        if (b.isPresent() && !b.get().regions().isEmpty()) {
+            spotIndex = Math.floorMod(index, b.get().regions().size());
+        }
+    }
+
     /** Reps counted in the current set. */
     public int reps() {
         return reps;
@@ -191,23 +247,40 @@ public final class GuidedSession {
         return tallies.stream().map(StepTally::result).toList();
     }
 
+    /**
+     * Each step's result as shown at {@code now}: the work block running counts its time so far
+     * (stored results count a block once it ends).
+     */
+    public List<StepResult> resultsAt(long now) {
+        Optional<Block> b = currentBlock();
+        if (b.isEmpty() || b.get().kind() != BlockKind.WORK) {
+            return results();
+        }
+        List<StepResult> out = new ArrayList<>(tallies.size());
+        for (int i = 0; i < tallies.size(); i++) {
+            out.add(i == b.get().stepIndex() ? tallies.get(i).result(now - blockStart) : tallies.get(i).result());
+        }
+        return out;
+    }
+
     /** What to show at {@code now}. */
     public GuideSnapshot snapshot(long now) {
         Program p = plan.program();
-        Optional<Block> current = currentBlock();
+        // Ready (waiting for the device's first sample): the first block as it will begin.
+        Optional<Block> current = state == SessionState.READY ? Optional.of(plan.blocks().get(0)) : currentBlock();
         if (current.isEmpty()) {
-            return new GuideSnapshot(state, p.id(), p.name(), state == SessionState.READY ? 0 : p.steps().size(),
-                    p.steps().size(), null, null, null, null, 0, 0, 0, 0, Side.NONE, List.of(), null, 0, -1, 0, 0,
-                    RepAxis.NONE, null, 0, state == SessionState.READY ? p.steps().get(0).title() : null, results());
+            return new GuideSnapshot(state, p.id(), p.name(), p.steps().size(), p.steps().size(), null, null, null,
+                    null, 0, 0, 0, 0, Side.NONE, List.of(), null, 0, -1, 0, 0, RepAxis.NONE, null, 0, null, results());
         }
         Block b = current.get();
         ProgramStep s = p.steps().get(b.stepIndex());
-        long elapsed = Math.max(0, now - blockStart);
+        long elapsed = state == SessionState.READY ? 0 : Math.max(0, now - blockStart);
         long remaining = b.timed() ? Math.max(0, b.durationMs() - elapsed) : -1;
         String next = b.stepIndex() + 1 < p.steps().size() ? p.steps().get(b.stepIndex() + 1).title() : null;
         return new GuideSnapshot(state, p.id(), p.name(), b.stepIndex(), p.steps().size(), s.id(), s.title(), s.kind(),
                 b.kind(), b.round(), b.rounds(), b.set(), b.sets(), b.side(), b.regions(), currentSpot().orElse(null),
-                elapsed, remaining, reps, b.targetReps(), s.repAxis(), s.band(), s.dwellTargetMs(), next, results());
+                elapsed, remaining, reps, b.targetReps(), s.repAxis(), s.band(), s.dwellTargetMs(), next,
+                state == SessionState.READY ? results() : resultsAt(now));
     }
 
     private void requireRunning() {
@@ -245,67 +318,5 @@ public final class GuidedSession {
         reps = 0;
         spotIndex = 0;
         tallies.get(plan.blocks().get(index).stepIndex()).begin(now);
-    }
-
-    /** Mutable per-step accounting behind {@link StepResult}. */
-    private static final class StepTally {
-        private final ProgramStep step;
-        private StepStatus status = StepStatus.PENDING;
-        private long startedAt = -1;
-        private long endedAt = -1;
-        private long workMs;
-        private int roundsDone;
-        private final List<Integer> repsPerSet = new ArrayList<>();
-        private long inZone;
-        private long below;
-        private long above;
-
-        StepTally(ProgramStep step) {
-            this.step = step;
-        }
-
-        void begin(long now) {
-            if (status == StepStatus.PENDING) {
-                status = StepStatus.ACTIVE;
-                startedAt = now;
-            }
-        }
-
-        void work(Block b, long ms, int reps) {
-            workMs += Math.max(0, ms);
-            if (b.targetReps() > 0) {
-                repsPerSet.add(reps);
-            } else if (!step.bothSides() || b.side() != (step.regions().isEmpty() ? Side.LEFT
-                    : step.regions().get(0).side())) {
-                roundsDone++;
-            }
-        }
-
-        void band(long in, long lo, long hi) {
-            inZone += in;
-            below += lo;
-            above += hi;
-        }
-
-        void complete(long now) {
-            if (status == StepStatus.ACTIVE) {
-                status = StepStatus.COMPLETED;
-                endedAt = now;
-            }
-        }
-
-        void skip(long now) {
-            if (status == StepStatus.ACTIVE) {
-                endedAt = now;
-            }
-            if (status != StepStatus.COMPLETED) {
-                status = StepStatus.SKIPPED;
-            }
-        }
-
-        StepResult result() {
-            return new StepResult(step.id(), step.title(), step.kind(), status, startedAt, endedAt, workMs, roundsDone,
-                    repsPerSet, step.reps(), inZone, below, above);
-        }
     }
 }

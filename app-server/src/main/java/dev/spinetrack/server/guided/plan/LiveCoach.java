@@ -59,11 +59,37 @@ public final class LiveCoach {
         this.ball = ball;
     }
 
+    /**
+     * A coach carrying on a resumed session: the current block's feedback starts afresh (a set's
+     * reps so far are kept by the session), nothing is re-tagged.
+     *
+     * @param lastT device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     */
+    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT) {
+        LiveCoach c = new LiveCoach(session, ball);
+        if (session.state() == SessionState.RUNNING) {
+            int spot = session.spotIndex();
+            c.blockEffects(lastT);
+            session.restoreSpot(spot);
+        }
+        c.lastT = lastT;
+        return c;
+    }
+
     public GuidedSession session() {
         return session;
     }
 
-    /** Starts the session at device time {@code t}. */
+    /**
+     * What the server must set up before the first sample: the first step's band and, for a
+     * ball, the first spot to tag.
+     */
+    public CoachEffects readyEffects() {
+        ProgramStep first = session.program().steps().get(0);
+        return new CoachEffects(true, ball ? session.currentSpot().orElse(null) : null, first.band());
+    }
+
+    /** Starts the session at device time {@code t} (of its first sample). */
     public CoachEffects start(long t) {
         lastT = t;
         session.start(t);
@@ -84,11 +110,16 @@ public final class LiveCoach {
         if (session.state() != SessionState.RUNNING || t < lastT) {
             return CoachEffects.NONE;
         }
+        long dt = lastT == Long.MIN_VALUE ? 0 : t - lastT; // resumed without a sample yet: nothing to hold
         lastT = t;
         this.pressure = pressure;
+        boolean contactChanged = this.contact != contact;
         this.contact = contact;
         tolerated.update(t, focus, pressure, contact);
-        boolean changed = false;
+        boolean changed = contactChanged;
+        if (ball && !contact) {
+            session.hold(dt); // the ball is off the back: the block waits for it (automatic pause)
+        }
         if (session.tick(t)) {
             return blockEffects(t);
         }
@@ -103,7 +134,7 @@ public final class LiveCoach {
             long above = band.aboveMs();
             band.update(t, pressure);
             session.recordBandTime(band.inZoneMs() - in, band.belowMs() - below, band.aboveMs() - above);
-            changed = before != band.current();
+            changed |= before != band.current();
         }
         Region tag = null;
         if (dwell != null) {

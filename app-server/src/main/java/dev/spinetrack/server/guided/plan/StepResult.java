@@ -25,6 +25,7 @@ public record StepResult(String stepId, String title, StepKind kind, StepStatus 
                          long workMs, int roundsDone, List<Integer> repsPerSet, int targetReps,
                          long inZoneMs, long belowMs, long aboveMs) {
     public StepResult {
-        repsPerSet = List.copyOf(repsPerSet);
+        // JSON writers leave empty lists out (Micronaut Serde's default), so absent reads as none.
+        repsPerSet = repsPerSet == null ? List.of() : List.copyOf(repsPerSet);
     }
 }

@@ -1,34 +1,57 @@
 package dev.spinetrack.server.guided.run;
 
 import dev.spinetrack.server.guided.plan.LiveCoach;
+import dev.spinetrack.server.guided.plan.SessionState;
 
 /**
- * A guided session running on a device: who started it, on which server session, and its coach.
- * Guarded by its own monitor.
+ * A guided session this instance coaches: who started it, on which server session, from which
+ * sample on, how far it got, and its coach. Guarded by its own monitor.
  */
 final class GuideRun {
     final long id;
     final String user;
     final String device;
+    final String programId;
     final long session;
+    /** First seq the coach may take: the first sample after the start request. */
+    final long fromSeq;
     final LiveCoach coach;
+    /** Server clock when it was started, epoch ms. */
     final long startedAt;
-    /** When the server session began (server clock); tags never go before it. */
-    final long sessionStartedAt;
+    final ClockSkew skew = new ClockSkew();
+    /** Last seq coached (fromSeq - 1 before the first). */
+    long coachedSeq;
+    /** Why it ended, once it did. */
+    String endReason;
+    /** Server clock when it ended, or null. */
+    Long endedAt;
+    /** Whether another instance took it over (this one stops touching it). */
+    boolean lost;
     long lastPublishWall;
     private long rateWall0 = -1;
     private long rateT0;
     private double timeRate = 1.0;
 
-    GuideRun(long id, String user, String device, long session, long sessionStartedAt, LiveCoach coach,
-             long startedAt) {
+    GuideRun(long id, String user, String device, String programId, long session, long fromSeq, long coachedSeq,
+             LiveCoach coach, long startedAt) {
         this.id = id;
         this.user = user;
         this.device = device;
+        this.programId = programId;
         this.session = session;
-        this.sessionStartedAt = sessionStartedAt;
+        this.fromSeq = fromSeq;
+        this.coachedSeq = coachedSeq;
         this.coach = coach;
         this.startedAt = startedAt;
+    }
+
+    boolean running() {
+        return !lost && coach.session().state() != SessionState.FINISHED;
+    }
+
+    /** Device time of the last sample coached, or null before the first. */
+    Long deviceT() {
+        return coach.lastT() == Long.MIN_VALUE ? null : coach.lastT();
     }
 
     /**

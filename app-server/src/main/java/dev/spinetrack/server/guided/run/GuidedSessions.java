@@ -1,18 +1,16 @@
 package dev.spinetrack.server.guided.run;
 
-import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.RegionCatalog;
+import dev.spinetrack.protocol.region.Side;
 import dev.spinetrack.server.guided.plan.CoachEffects;
+import dev.spinetrack.server.guided.plan.GuideSnapshot;
 import dev.spinetrack.server.guided.plan.GuidedSession;
 import dev.spinetrack.server.guided.plan.LiveCoach;
-import dev.spinetrack.server.guided.plan.SessionPlan;
 import dev.spinetrack.server.guided.plan.SessionState;
-import dev.spinetrack.server.live.LiveEvent;
-import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.live.LiveFrame;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramCatalog;
+import dev.spinetrack.server.program.RepAxis;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.storage.DeviceRow;
@@ -20,9 +18,6 @@ import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.engine.tender.TenderRating;
 import dev.spinetrack.server.engine.tender.TenderSpotLog;
 import dev.spinetrack.server.engine.tender.TenderTrend;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,72 +26,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * Guided sessions of every device. Starting one opens a server session for the device (through
- * {@link SessionService}) and runs a {@link LiveCoach} on the device's live frames. Frames are
- * handed to one coach thread, so the ingest thread never waits for a coach or the database;
- * the coach's tags and bands go back through {@link SessionService#tagRegion} and
- * {@link SessionService#setTargetBand}; its state goes out as {@code guide} live events.
+ * Guided sessions for the API: start a program on a device, follow it, move it on, log sets and
+ * rate tender spots. Coaching itself is {@link GuideRuntime}'s; runs are read back from storage,
+ * so any instance sharing the database answers for any run, and a request that changes a run
+ * coached elsewhere takes it over.
+ * <p>Lifecycle: one guided session runs on a device at a time; it frees the device the moment it
+ * finishes, is stopped or its last step is skipped; a new start while one runs is refused unless
+ * it asks to replace it; its server session always ends with it.
  */
 @Singleton
 public class GuidedSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuidedSessions.class);
-    /** A running session's view is re-published at least this often (wall time), for timers. */
-    private static final long REPUBLISH_MS = 1_000;
 
     private final ProgramCatalog programs;
     private final SessionService sessions;
-    private final LiveFeed live;
+    private final GuideRuntime runtime;
+    private final GuideRunStore runs;
     private final CoachStore store;
-    private final long switchMs;
-    private final Map<String, GuideRun> byDevice = new ConcurrentHashMap<>();
-    private final Map<Long, GuideRun> byId = new ConcurrentHashMap<>();
-    private final ExecutorService coachThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "guide-coach");
-        t.setDaemon(true);
-        return t;
-    });
-    private AutoCloseable subscription;
+    private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
+    /** Runs that ended here lately, so their live view (cues, tolerated pressure) stays readable. */
+    private final Map<Long, GuideRun> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, GuideRun> eldest) {
+                    return size() > 256;
+                }
+            });
 
-    public GuidedSessions(ProgramCatalog programs, SessionService sessions, LiveFeed live, CoachStore store,
-                          @Value("${spinetrack.guide.switch-side-ms:10000}") long switchMs) {
+    public GuidedSessions(ProgramCatalog programs, SessionService sessions, GuideRuntime runtime, GuideRunStore runs,
+                          CoachStore store) {
         this.programs = programs;
         this.sessions = sessions;
-        this.live = live;
+        this.runtime = runtime;
+        this.runs = runs;
         this.store = store;
-        this.switchMs = switchMs;
-    }
-
-    @PostConstruct
-    void subscribe() {
-        subscription = live.subscribeAll(message -> {
-            if (message instanceof LiveFrame f && byDevice.containsKey(f.device())) {
-                coachThread.execute(() -> onFrame(f));
-            }
-        });
-    }
-
-    @PreDestroy
-    void close() throws Exception {
-        if (subscription != null) {
-            subscription.close();
-        }
-        coachThread.shutdownNow();
     }
 
     /**
-     * Starts a program on one of the user's devices. A guided session already running on the
-     * device is stopped first.
+     * Starts a program on one of the user's devices. The run is READY until the device's first
+     * sample after this request, which starts its first block.
      *
+     * @param replace stop a guided session running on the device first; without it such a start is refused
      * @throws NotFoundException when the device is not the user's
-     * @throws GuideException    when the program is unknown or written for the other device kind
+     * @throws GuideException    when the program is unknown or written for the other device kind (400), or a
+     *                           guided session runs on the device and {@code replace} is false (409, naming it)
      */
-    public GuideView start(String user, String deviceId, String programId) {
+    public GuideView start(String user, String deviceId, String programId, boolean replace) {
         DeviceRow device = sessions.device(user, deviceId);
         Program program = programs.get(programId).orElseThrow(() -> new GuideException("program",
                 "no program '" + programId + "'; known: " + programs.list().stream().map(Program::id).toList(), false));
@@ -107,27 +86,39 @@ public class GuidedSessions {
             throw new GuideException("program", "program '" + programId + "' is for a " + program.device().name()
                     .toLowerCase() + ", device " + deviceId + " is a " + device.kind().toLowerCase(), false);
         }
-        GuideRun previous = byDevice.get(deviceId);
-        if (previous != null) {
-            call(previous, c -> c.stop(c.lastT()));
+        GuideRun run;
+        synchronized (startLocks.computeIfAbsent(deviceId, d -> new Object())) {
+            Optional<StoredRun> running = runs.runningOn(deviceId);
+            if (running.isPresent()) {
+                long other = running.get().id();
+                if (!replace) {
+                    throw new GuideException("device", "guided session " + other + " is running on device " + deviceId
+                            + "; stop it, or start with replace: true to stop it and start anew", true, other);
+                }
+                replaceRun(running.get());
+            }
+            SessionRow opened = sessions.start(user, deviceId);
+            run = runtime.open(user, deviceId, program, opened);
         }
-        SessionRow opened = sessions.start(user, deviceId);
-        long sessionId = opened.id();
-        LiveFrame latest = live.latest(deviceId);
-        long t = latest != null ? latest.t() : System.currentTimeMillis();
-        long now = System.currentTimeMillis();
-        LiveCoach coach = new LiveCoach(new GuidedSession(SessionPlan.of(program, switchMs)),
-                program.device() == DeviceKind.BALL);
-        long id = store.insertRun(user, deviceId, programId, sessionId, now);
-        GuideRun run = new GuideRun(id, user, deviceId, sessionId, opened.startedAt(), coach, now);
-        synchronized (run) {
-            apply(run, coach.start(t));
-            byId.put(id, run);
-            byDevice.put(deviceId, run);
+        LOG.info("Guided session {} started: program {} on device {} (session {}, from seq {}) for {}", run.id, programId,
+                deviceId, run.session, run.fromSeq, user);
+        return runtime.publish(run);
+    }
+
+    private void replaceRun(StoredRun old) {
+        GuideRun here = runtime.local(old.id()).orElse(null);
+        if (here != null) {
+            runtime.stop(here, "replaced");
+            recent.put(here.id, here);
+        } else if (runs.end(old.id(), "FINISHED", "replaced", System.currentTimeMillis())) {
+            // Coached elsewhere or by nobody: that instance finds the run ended at its next write.
+            try {
+                sessions.stop(old.user(), old.session());
+            } catch (RuntimeException e) {
+                LOG.warn("Guided session {}: could not stop session {}: {}", old.id(), old.session(), e.toString());
+            }
         }
-        LOG.info("Guided session {} started: program {} on device {} (session {}) for {}", id, programId, deviceId,
-                sessionId, user);
-        return publish(run);
+        LOG.info("Guided session {} on device {} replaced by a new start", old.id(), old.device());
     }
 
     /**
@@ -135,34 +126,44 @@ public class GuidedSessions {
      * taggers (the demo's stand-in user) should leave such a device alone.
      */
     public boolean guiding(String deviceId) {
-        GuideRun run = byDevice.get(deviceId);
-        return run != null && run.coach.session().state() == SessionState.RUNNING;
+        return runtime.onDevice(deviceId).map(GuideRun::running).orElse(false);
     }
 
     /** The user's guided session with an id. */
     public GuideView get(String user, long id) {
-        return GuideView.of(run(user, id));
+        Optional<GuideRun> here = runtime.local(id).or(() -> Optional.ofNullable(recent.get(id)));
+        if (here.isPresent() && here.get().user.equals(user)) {
+            synchronized (here.get()) {
+                return GuideView.of(here.get());
+            }
+        }
+        return runs.find(id).filter(r -> r.user().equals(user)).map(this::view)
+                .orElseThrow(() -> new NotFoundException("guided session", id));
     }
 
-    /** The device's running (or last finished) guided session, if the device is the user's. */
+    /** The device's running (or last) guided session, if the device is the user's. */
     public Optional<GuideView> forDevice(String user, String deviceId) {
         sessions.device(user, deviceId);
-        return Optional.ofNullable(byDevice.get(deviceId)).filter(r -> r.user.equals(user)).map(GuideView::of);
+        Optional<GuideRun> here = runtime.onDevice(deviceId).filter(r -> r.user.equals(user));
+        if (here.isPresent()) {
+            return Optional.of(get(user, here.get().id));
+        }
+        return runs.latestOn(deviceId).filter(r -> r.user().equals(user)).map(r -> get(user, r.id()));
     }
 
     /** "Next": ends the current block. */
     public GuideView next(String user, long id) {
-        return act(user, id, c -> c.advance(c.lastT()));
+        return act(user, id, "finished", c -> c.advance(c.lastT()));
     }
 
     /** Skips the current step. */
     public GuideView skip(String user, long id) {
-        return act(user, id, c -> c.skipStep(c.lastT()));
+        return act(user, id, "finished", c -> c.skipStep(c.lastT()));
     }
 
     /** Stops the session. */
     public GuideView stop(String user, long id) {
-        return act(user, id, c -> c.stop(c.lastT()));
+        return act(user, id, "stopped", c -> c.stop(c.lastT()));
     }
 
     /** Logs the reps of the current set. */
@@ -170,7 +171,7 @@ public class GuidedSessions {
         if (reps < 0 || reps > 1000) {
             throw new GuideException("reps", "must be 0..1000, was " + reps, false);
         }
-        return act(user, id, c -> c.logSet(reps, c.lastT()));
+        return act(user, id, "finished", c -> c.logSet(reps, c.lastT()));
     }
 
     /**
@@ -179,7 +180,11 @@ public class GuidedSessions {
      * @return the region's trend including this rating
      */
     public TenderTrend rate(String user, long id, String region, int tenderness) {
-        GuideRun run = run(user, id);
+        GuideRun run = runtime.local(id).or(() -> Optional.ofNullable(recent.get(id)))
+                .filter(r -> r.user.equals(user))
+                .or(() -> runs.find(id).filter(r -> r.user().equals(user) && r.running())
+                        .flatMap(r -> runtime.takeOver(id)))
+                .orElseThrow(() -> new NotFoundException("guided session", id));
         if (tenderness < 0 || tenderness > 10) {
             throw new GuideException("tenderness", "must be 0..10, was " + tenderness, false);
         }
@@ -217,100 +222,59 @@ public class GuidedSessions {
         if (device != null) {
             sessions.device(user, device);
         }
-        return store.runs(user, device, limit);
+        return runs.runs(user, device, limit).stream().map(GuideRecord::of).toList();
     }
 
-    private GuideView act(String user, long id, Function<LiveCoach, CoachEffects> action) {
-        GuideRun run = run(user, id);
-        call(run, action);
-        return publish(run);
-    }
-
-    private void call(GuideRun run, Function<LiveCoach, CoachEffects> action) {
-        synchronized (run) {
-            if (run.coach.session().state() != SessionState.RUNNING) {
-                throw new GuideException("state", "guided session " + run.id + " is "
-                        + run.coach.session().state().name().toLowerCase(), true);
-            }
-            try {
-                apply(run, action.apply(run.coach));
-            } catch (IllegalStateException e) {
-                throw new GuideException("state", e.getMessage(), true);
-            }
-        }
-    }
-
-    private GuideRun run(String user, long id) {
-        GuideRun run = byId.get(id);
+    private GuideView act(String user, long id, String endReason, Function<LiveCoach, CoachEffects> action) {
+        StoredRun stored = null;
+        GuideRun run = runtime.local(id).orElse(null);
         if (run == null || !run.user.equals(user)) {
-            throw new NotFoundException("guided session", id);
-        }
-        return run;
-    }
-
-    private void onFrame(LiveFrame f) {
-        GuideRun run = byDevice.get(f.device());
-        if (run == null) {
-            return;
-        }
-        boolean publish;
-        synchronized (run) {
-            if (run.coach.session().state() != SessionState.RUNNING) {
-                return;
+            stored = runs.find(id).filter(r -> r.user().equals(user))
+                    .orElseThrow(() -> new NotFoundException("guided session", id));
+            if (!stored.running()) {
+                throw new GuideException("state", "guided session " + id + " is finished", true);
             }
-            long wall = System.currentTimeMillis();
-            run.observe(f.t(), wall);
-            Region focus = f.region() == null ? null : RegionCatalog.parse(f.region()).orElse(null);
+            run = runtime.takeOver(id).orElseThrow(() -> new GuideException("state", "guided session " + id
+                    + " is finished", true));
+        }
+        synchronized (run) {
+            if (!run.running()) {
+                throw new GuideException("state", "guided session " + run.id + " is finished", true);
+            }
+            CoachEffects effects;
             try {
-                CoachEffects e = run.coach.onSample(f.t(), f.contact(), focus, f.pressure(), f.pitch(), f.roll());
-                apply(run, e);
-                publish = e.changed() || wall - run.lastPublishWall >= REPUBLISH_MS;
-            } catch (RuntimeException e) {
-                LOG.warn("Guided session {}: frame {} of device {} not coached: {}", run.id, f.seq(), f.device(),
-                        e.toString());
-                return;
+                effects = action.apply(run.coach);
+            } catch (IllegalStateException e) {
+                throw new GuideException("state", run.coach.session().state() == SessionState.READY
+                        ? "guided session " + run.id + " waits for the device's first sample" : e.getMessage(), true);
+            }
+            runtime.act(run, effects, endReason);
+            if (!run.running()) {
+                recent.put(run.id, run);
             }
         }
-        if (publish) {
-            publish(run);
-        }
+        return runtime.publish(run);
     }
 
-    /** Applies a coach's effects: tag, band, and the end of the server session when done. */
-    private void apply(GuideRun run, CoachEffects e) {
-        long at = Math.max(run.coach.lastT() + 1, run.sessionStartedAt);
-        try {
-            if (e.tag() != null) {
-                sessions.tagRegion(run.session, e.tag(), at);
-            }
-            if (e.band() != null) {
-                sessions.setTargetBand(run.session, e.band().low(), e.band().high());
-            }
-        } catch (RuntimeException ex) {
-            LOG.warn("Guided session {}: could not set tag/band on session {}: {}", run.id, run.session, ex.toString());
-        }
-        if (e.changed()) {
-            boolean finished = run.coach.session().state() == SessionState.FINISHED;
-            store.saveRun(run.id, finished ? "FINISHED" : "RUNNING", finished ? System.currentTimeMillis() : null,
-                    run.coach.session().results());
-            if (finished) {
-                LOG.info("Guided session {} finished on device {}", run.id, run.device);
-                try {
-                    sessions.stop(run.user, run.session);
-                } catch (RuntimeException ex) {
-                    LOG.warn("Guided session {}: could not stop session {}: {}", run.id, run.session, ex.toString());
-                }
+    /** A stored run's view, resumed read-only from its progress. */
+    private GuideView view(StoredRun r) {
+        Optional<Program> program = programs.get(r.programId());
+        GuideSnapshot snapshot = null;
+        if (program.isPresent() && r.progress() != null) {
+            try {
+                GuidedSession s = GuidedSession.resume(runtime.plan(program.get()), r.progress());
+                snapshot = s.snapshot(r.deviceT() == null ? 0 : r.deviceT());
+            } catch (IllegalArgumentException e) {
+                snapshot = null;
             }
         }
-    }
-
-    private GuideView publish(GuideRun run) {
-        GuideView view;
-        synchronized (run) {
-            view = GuideView.of(run);
-            run.lastPublishWall = System.currentTimeMillis();
+        if (snapshot == null) {
+            // The program is unknown here: the stored state and results are all there is to show.
+            snapshot = new GuideSnapshot(r.running() ? SessionState.RUNNING : SessionState.FINISHED, r.programId(), program.map(Program::name).orElse(r.programId()),
+                    r.results().size(), r.results().size(), null, null, null, null, 0, 0, 0, 0, Side.NONE, List.of(),
+                    null, 0, -1, 0, 0, RepAxis.NONE, null, 0, null, r.results());
         }
-        live.publish(new LiveEvent("guide", run.device, run.session, view));
-        return view;
+        return new GuideView(r.id(), r.device(), r.session(), r.programId(), r.startedAt(), snapshot, null, null, 0,
+                false, r.deviceT() == null ? 0 : r.deviceT(), 1.0, r.clockSkewMs(), r.endReason());
     }
 }

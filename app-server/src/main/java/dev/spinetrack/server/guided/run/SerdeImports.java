@@ -2,6 +2,7 @@ package dev.spinetrack.server.guided.run;
 
 import dev.spinetrack.server.engine.feedback.SpotDwell;
 import dev.spinetrack.server.guided.plan.GuideSnapshot;
+import dev.spinetrack.server.guided.plan.GuideProgress;
 import dev.spinetrack.server.guided.plan.StepResult;
 import dev.spinetrack.server.program.PressureBand;
 import dev.spinetrack.server.program.Program;
@@ -23,6 +24,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ProgramError.class)
 @SerdeImport(GuideSnapshot.class)
 @SerdeImport(StepResult.class)
+@SerdeImport(GuideProgress.class)
 @SerdeImport(SpotDwell.class)
 @SerdeImport(TenderRating.class)
 @SerdeImport(TenderTrend.class)

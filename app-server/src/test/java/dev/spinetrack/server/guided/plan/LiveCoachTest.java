@@ -125,4 +125,27 @@ class LiveCoachTest {
         assertEquals(Region.MID_THORACIC_RIGHT, coach.view().dwell().region());
         assertEquals(DwellCue.MOVE_ON, coach.view().dwell().cue());
     }
+
+    @Test
+    void aBallOffTheBackHoldsTheTimedBlockUntilItIsBack() throws Exception {
+        LiveCoach coach = new LiveCoach(new GuidedSession(SessionPlan.of(program())), true);
+        coach.start(0);
+        Region spot = Region.MID_THORACIC_LEFT;
+        for (long t = 50; t <= 4_000; t += 50) { // 4 s on the back
+            coach.onSample(t, true, spot, 25, 0, 0);
+        }
+        assertEquals(6_000, coach.view().snapshot().remainingMs());
+        for (long t = 4_050; t <= 9_000; t += 50) { // 5 s off the back: the 10 s block would have ended
+            coach.onSample(t, false, null, 0.5, 0, 0);
+        }
+        GuideSnapshot held = coach.view().snapshot();
+        assertEquals("massage", held.stepId(), "the block waits for the ball");
+        assertEquals(6_000, held.remainingMs(), "no time counted while off the back");
+        long t = 9_000;
+        while ("massage".equals(coach.view().snapshot().stepId())) {
+            t += 50;
+            coach.onSample(t, true, coach.view().snapshot().spot(), 25, 0, 0);
+        }
+        assertEquals(15_000, t, "the block ended 5 s later than without the pause");
+    }
 }

@@ -1,8 +1,0 @@
-package dev.spinetrack.server.ingest;
-
-/** A message that cannot be accepted; the message says why. Counted, logged and acknowledged. */
-public class BadPayloadException extends RuntimeException {
-    public BadPayloadException(String reason) {
-        super(reason);
-    }
-}
