@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
         String gw = config.gatewayId();
         this.outbox = new MqttOutbox(new MqttSettings(config.brokerUrl(), "spinetrack-gateway-" + gw,
                 config.username(), config.password(), config.trustStore(), config.trustStorePassword(),
-                Topics.gatewayStatus(gw), Json.bytes(GatewayStatus.lost(gw))), queue);
+                Topics.gatewayStatus(gw), Json.bytes(GatewayStatus.lost(gw))), queue, config.delivery(), gw);
         this.batcher = new SampleBatcher(gw, config.batchMaxSamples(), config.batchMaxAge().toNanos(),
                 System::nanoTime, System::currentTimeMillis, this::store);
         FleetSettings fs = new FleetSettings(gw, new DeviceFilter(config.allowList(), config.minRssi()),
@@ -180,7 +180,18 @@ public final class Gateway implements AutoCloseable {
     private GatewayStatus status(DeviceState state) {
         GatewayStats s = stats();
         return new GatewayStatus(1, config.gatewayId(), state, System.currentTimeMillis(), s.devices(), s.samplesIn(),
-                s.samplesOut(), s.gaps(), s.invalidFrames(), s.queueDepth(), s.reconnects());
+                s.samplesOut(), s.gaps(), s.invalidFrames(), s.queueDepth(), s.reconnects(), outbox.unconfirmed(),
+                outbox.oldestAgeMs());
+    }
+
+    /** Batches published and not yet confirmed stored by the server (PROTOCOL.md §7.6). */
+    public long unconfirmed() {
+        return outbox.unconfirmed();
+    }
+
+    /** Age of the oldest batch in the durable queue, ms; 0 when it is empty. */
+    public long queueAgeMs() {
+        return outbox.oldestAgeMs();
     }
 
     /** Counters since start. */
@@ -245,8 +256,8 @@ public final class Gateway implements AutoCloseable {
 
     private final class Output implements DeviceOutput {
         @Override
-        public void sample(String device, Sample sample) {
-            batcher.add(device, sample);
+        public void sample(String device, long boot, Sample sample) {
+            batcher.add(device, boot, sample);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.spinetrack.gateway;
 
+import dev.spinetrack.gateway.mqtt.DeliverySettings;
 import dev.spinetrack.gateway.queue.FsyncPolicy;
 import dev.spinetrack.protocol.mqtt.Topics;
 
@@ -37,6 +38,7 @@ import java.util.Set;
  * @param reconnectMax      longest reconnect delay
  * @param watchdogPeriods   a stream silent this many sample periods is reconnected
  * @param scanInterval      pause between scans for new devices
+ * @param delivery          when batches leave the queue: the server's confirmation by default
  */
 public record GatewayConfig(String gatewayId, String brokerUrl, String username, String password,
                             Path trustStore, String trustStorePassword,
@@ -45,7 +47,7 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                             String simulate, long seed, double speed, boolean loop, String faults, int fleet,
                             Set<String> allowList, Integer minRssi, Integer rateHz,
                             Duration reconnectMin, Duration reconnectMax, int watchdogPeriods,
-                            Duration scanInterval) {
+                            Duration scanInterval, DeliverySettings delivery) {
 
     public GatewayConfig {
         if (!Topics.validGatewayId(gatewayId)) {
@@ -83,6 +85,7 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
         if (rateHz != null && (rateHz < 1 || rateHz > 1000)) {
             throw new IllegalArgumentException("rate must be 1..1000 Hz, was " + rateHz);
         }
+        Objects.requireNonNull(delivery, "delivery");
         if (watchdogPeriods < 2) {
             throw new IllegalArgumentException("watchdog must be at least 2 sample periods, was " + watchdogPeriods);
         }
@@ -100,7 +103,7 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                 Path.of("gateway-queue"), 256L * 1024 * 1024, FsyncPolicy.BEFORE_PUBLISH,
                 500, Duration.ofMillis(20), Duration.ofSeconds(5),
                 null, 1, 1.0, false, "", 0, Set.of(), null, null,
-                Duration.ofMillis(200), Duration.ofSeconds(10), 10, Duration.ofSeconds(2));
+                Duration.ofMillis(200), Duration.ofSeconds(10), 10, Duration.ofSeconds(2), DeliverySettings.defaults());
     }
 
     /** Whether devices come from the simulator rather than Bluetooth. */
@@ -111,13 +114,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withGatewayId(String v) {
         return new GatewayConfig(v, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withBroker(String url, String user, String pass) {
         return new GatewayConfig(gatewayId, url, user, pass, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withBrokerUrl(String url) {
@@ -127,13 +130,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withTrustStore(Path store, String storePassword) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, store, storePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withQueue(Path dir, long maxBytes, FsyncPolicy policy) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, dir,
                 maxBytes, policy, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withQueueDir(Path dir) {
@@ -143,51 +146,51 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withBatch(int maxSamples, Duration maxAge) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, maxSamples, maxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withStatusInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, v, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     /** Runs the simulator's {@code scenario} instead of Bluetooth. */
     public GatewayConfig withSimulation(String scenario, long seedV, double speedV, boolean loopV, String faultsV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, scenario, seedV, speedV, loopV,
-                faultsV, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faultsV, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     /** Gives the simulated devices other addresses (see {@code SimulationOptions.fleet}). */
     public GatewayConfig withSimulationFleet(int v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, v, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, v, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withDeviceFilter(Set<String> allow, Integer minRssiV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withRateHz(Integer v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval);
+                faults, fleet, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
     }
 
     public GatewayConfig withReconnect(Duration min, Duration max, int watchdog) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, min, max, watchdog, scanInterval);
+                faults, fleet, allowList, minRssi, rateHz, min, max, watchdog, scanInterval, delivery);
     }
 
     public GatewayConfig withScanInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v, delivery);
     }
 
     @Override
@@ -196,5 +199,12 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                 + ", password=" + (password == null ? "none" : "***") + ", queue=" + queueDir + " (max "
                 + queueMaxBytes + " B, fsync " + fsync + "), batch=" + batchMaxSamples + "/" + batchMaxAge.toMillis()
                 + " ms, simulate=" + simulate + ", allow=" + allowList + ", minRssi=" + minRssi + "]";
+    }
+
+    /** When batches leave the queue (see {@link DeliverySettings}). */
+    public GatewayConfig withDelivery(DeliverySettings v) {
+        return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
+                queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, v);
     }
 }

@@ -15,8 +15,10 @@ final class SimulatedDevices {
      */
     static Simulation start(GatewayConfig config) {
         try {
+            // the simulated devices' boot counters live beside the queue, so a restarted gateway
+            // powers them on with new boots, as real devices would be (PROTOCOL.md §3.3)
             return Simulation.start(new SimulationOptions(config.simulate(), config.seed(), config.speed(),
-                    config.loop(), config.faults(), config.fleet()));
+                    config.loop(), config.faults(), config.fleet()).withFlashDir(config.queueDir().resolve("simulated-device-flash")));
         } catch (dev.spinetrack.simulator.scenario.ScenarioException e) {
             throw new IllegalArgumentException("scenario '" + config.simulate() + "': " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.spinetrack.simulator;
 
+import dev.spinetrack.simulator.device.DeviceFlash;
 import dev.spinetrack.simulator.gatt.VirtualPeripheral;
 import dev.spinetrack.simulator.scenario.Scenario;
 import dev.spinetrack.simulator.scenario.ScenarioCatalog;
@@ -50,7 +51,8 @@ public final class Simulation implements AutoCloseable {
             schedulerThread = t;
             return t;
         });
-        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), options.fleet(), task -> {
+        this.world = new VirtualWorld(scenario, options.seed(), options.loop(), options.faults(), options.fleet(),
+                DeviceFlash.in(options.flashDir()), task -> {
             try {
                 scheduler.execute(task);
             } catch (RejectedExecutionException e) {

@@ -1,5 +1,6 @@
 package dev.spinetrack.simulator;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Objects;
  *                 database do not share (device, seq) keys; 0 for the default addresses
  *                 {@code C0:FF:EE:xx:00:01...}
  */
-public record SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults, int fleet) {
+public record SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults, int fleet,
+                                Path flashDir) {
     public SimulationOptions {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(faults, "faults");
@@ -26,6 +28,19 @@ public record SimulationOptions(String scenario, long seed, double speed, boolea
         if (fleet < 0 || fleet > 0xFFFF) {
             throw new IllegalArgumentException("fleet must be in [0, 65535], was " + fleet);
         }
+    }
+
+    /** Options whose devices keep their boot counters in memory. */
+    public SimulationOptions(String scenario, long seed, double speed, boolean loop, String faults, int fleet) {
+        this(scenario, seed, speed, loop, faults, fleet, null);
+    }
+
+    /**
+     * The same options with the devices' boot counters kept in files under {@code dir}, so a
+     * simulation started again continues them (see {@link dev.spinetrack.simulator.device.DeviceFlash}).
+     */
+    public SimulationOptions withFlashDir(Path dir) {
+        return new SimulationOptions(scenario, seed, speed, loop, faults, fleet, dir);
     }
 
     /** Options with the default device addresses (fleet 0). */

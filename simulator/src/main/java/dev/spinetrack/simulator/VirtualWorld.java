@@ -1,5 +1,6 @@
 package dev.spinetrack.simulator;
 
+import dev.spinetrack.simulator.device.DeviceFlash;
 import dev.spinetrack.simulator.device.DeviceHost;
 import dev.spinetrack.simulator.device.VirtualDevice;
 import dev.spinetrack.simulator.fault.FaultPlan;
@@ -51,6 +52,14 @@ public final class VirtualWorld implements DeviceHost {
      * @param fleet 0..65535, folded into the device addresses (see {@link SimulationOptions#fleet()})
      */
     public VirtualWorld(Scenario scenario, long seed, boolean loop, String faultFlags, int fleet, Executor executor) {
+        this(scenario, seed, loop, faultFlags, fleet, DeviceFlash.inMemory(), executor);
+    }
+
+    /**
+     * @param flash the devices' boot counters; creating the world powers every device on
+     */
+    public VirtualWorld(Scenario scenario, long seed, boolean loop, String faultFlags, int fleet, DeviceFlash flash,
+                        Executor executor) {
         this.scenario = scenario;
         this.seed = seed;
         this.loop = loop;
@@ -62,7 +71,7 @@ public final class VirtualWorld implements DeviceHost {
             String address = String.format("C0:%02X:%02X:%02X:%02X:%02X", 0xFF ^ (fleet >> 8), 0xEE ^ (fleet & 0xFF),
                     prefix, ((i + 1) >> 8) & 0xFF, (i + 1) & 0xFF);
             devices.add(new VirtualDevice(this, i, address, scenario.devices().get(i), seed, scenario.startEpoch(),
-                    plan.forDevice(i, seed, scenario.durationMs())));
+                    plan.forDevice(i, seed, scenario.durationMs()), flash));
         }
     }
 

@@ -41,7 +41,7 @@ public class BrokerConnection implements AutoCloseable {
         if (!settings.url().isBlank()) {
             LOG.info("Using the MQTT broker at {}", settings.url());
             this.embedded = null;
-            this.address = new BrokerAddress(settings.url(), false).withCredentials(settings.username(),
+            this.address = new BrokerAddress(settings.url(), false).withCredentials(settings.username().isEmpty() ? null : settings.username(),
                     settings.resolvedPassword());
         } else {
             String serverPassword = newSecret();

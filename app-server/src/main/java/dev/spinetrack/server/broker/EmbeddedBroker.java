@@ -101,8 +101,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private static String config(int port) {
-        // In-memory persistence: the embedded broker serves one process and must not leave a
-        // file database behind that a later run on another port would trip over.
+        // File persistence under the data directory: sessions, subscriptions and queued QoS 1
+        // messages survive a restart of the server (the gateway's confirmations make delivery
+        // safe either way; this saves the re-publication).
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -113,7 +114,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                         </tcp-listener>
                     </listeners>
                     <persistence>
-                        <mode>in-memory</mode>
+                        <mode>file</mode>
                     </persistence>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>

@@ -75,16 +75,23 @@ public class MqttSettings {
         this.enabled = enabled;
     }
 
-    /** The server's MQTT user name on an external broker; empty: none. */
+    private String trustStore = "";
+    private String trustStorePassword = "";
+
+    /** MQTT user name; empty connects anonymously. */
     public String username() {
-        return username == null || username.isBlank() ? null : username;
+        return username == null ? "" : username;
     }
 
     public void setUsername(String username) {
         this.username = username;
     }
 
-    /** Password for {@link #username()}; set it through the environment ({@code SPINETRACK_MQTT_PASSWORD}). */
+    /** MQTT password (prefer the environment, {@code SPINETRACK_MQTT_PASSWORD}). */
+    public String password() {
+        return password == null ? "" : password;
+    }
+
     public void setPassword(String password) {
         this.password = password;
     }
@@ -107,5 +114,22 @@ public class MqttSettings {
             }
         }
         return password == null || password.isEmpty() ? null : password;
+    }
+
+    /** PKCS12/JKS trust store for an {@code ssl://} broker; empty uses the JVM's default trust. */
+    public String trustStore() {
+        return trustStore == null ? "" : trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String trustStorePassword() {
+        return trustStorePassword == null ? "" : trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
     }
 }

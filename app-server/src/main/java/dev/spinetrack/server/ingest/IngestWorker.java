@@ -2,7 +2,9 @@ package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
+import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.server.session.IngestDisturbance;
 import dev.spinetrack.server.session.IngestOutcome;
 import dev.spinetrack.server.session.SampleProcessor;
 import org.slf4j.Logger;
@@ -33,7 +35,9 @@ final class IngestWorker implements Runnable {
      * new (so nothing is parsed meanwhile) while the whole window is unacknowledged.
      */
     static final int MAX_GROUP_MESSAGES = 10;
-    private static final int ATTEMPTS = 3;
+    /** Attempts of a message while the database answers, before it counts as never storable. */
+    private static final int ATTEMPTS = 5;
+    private static final long MAX_BACKOFF_MS = 10_000;
 
     /** A message waiting for the worker. */
     record Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
@@ -51,7 +55,20 @@ final class IngestWorker implements Runnable {
 
         void status(DeviceStatus status);
 
+        /** A gateway's status (its LWT marks its devices LOST). */
+        default void gatewayStatus(GatewayStatus status) {
+        }
+
+        /** Whether the database answers at all (a storage outage, not a bad message, when it does not). */
+        default boolean storageAvailable() {
+            return true;
+        }
+
         static Sink of(SampleProcessor processor) {
+            return of(processor, () -> true);
+        }
+
+        static Sink of(SampleProcessor processor, java.util.function.BooleanSupplier storageProbe) {
             return new Sink() {
                 @Override
                 public List<IngestOutcome> samples(List<SampleBatch> batches) {
@@ -67,14 +84,29 @@ final class IngestWorker implements Runnable {
                 public void status(DeviceStatus status) {
                     processor.onStatus(status);
                 }
+
+                @Override
+                public void gatewayStatus(GatewayStatus status) {
+                    processor.onGatewayStatus(status);
+                }
+
+                @Override
+                public boolean storageAvailable() {
+                    return storageProbe.getAsBoolean();
+                }
             };
         }
     }
 
-    /** Acknowledges a message to the broker. */
+    /** Acknowledges a message to the broker, and confirms its batch to the gateway. */
     @FunctionalInterface
     interface Acknowledger {
+        /** The message is done: its effects committed, or it can never be stored. */
         void ack(Pending message);
+
+        /** Sends what {@link #ack} collected for the gateways; called after each transaction's acks. */
+        default void flush() {
+        }
     }
 
     private final BlockingQueue<Pending> queue;
@@ -82,12 +114,23 @@ final class IngestWorker implements Runnable {
     private final IngestCounters counters;
     private final Acknowledger acknowledger;
     private volatile boolean closing;
+    private volatile String outage;
+    private final IngestDisturbance disturbance;
 
     /**
      * @param capacity messages parsed but not stored; a full queue holds back the MQTT callback
      *                 thread, so a slow database holds back the stream instead of filling memory
      */
     IngestWorker(int capacity, Sink sink, IngestCounters counters, Acknowledger acknowledger) {
+        this(capacity, sink, counters, acknowledger, new IngestDisturbance());
+    }
+
+    /**
+     * @param disturbance told when a storage outage begins and ends (the silent-session sweep waits)
+     */
+    IngestWorker(int capacity, Sink sink, IngestCounters counters, Acknowledger acknowledger,
+                 IngestDisturbance disturbance) {
+        this.disturbance = disturbance;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sink = sink;
         this.counters = counters;
@@ -97,6 +140,11 @@ final class IngestWorker implements Runnable {
     /** Queues a parsed message, waiting while the queue is full. */
     void put(Pending message) throws InterruptedException {
         queue.put(message);
+    }
+
+    /** Why storage is failing right now (the worker holds back and retries), or null when it works. */
+    String outage() {
+        return outage;
     }
 
     /** Stops after the current transaction; what is still queued stays unacknowledged for redelivery. */
@@ -154,6 +202,8 @@ final class IngestWorker implements Runnable {
                     count(batches.get(i), outcomes.get(i));
                     acknowledger.ack(group.get(i));
                 }
+                acknowledger.flush();
+                recovered();
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("A group of {} batches failed ({}); storing them one at a time", group.size(), e.toString());
@@ -170,6 +220,7 @@ final class IngestWorker implements Runnable {
     private void handleAlone(Pending p) {
         if (handle(p)) {
             acknowledger.ack(p);
+            acknowledger.flush();
         }
     }
 
@@ -188,18 +239,36 @@ final class IngestWorker implements Runnable {
         if (parsed.payload() == null) {
             return true;
         }
+        long backoff = 200;
         for (int attempt = 1; ; attempt++) {
             try {
                 apply(parsed.payload());
+                recovered();
                 return true;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || closing) {
-                    LOG.error("Message on {} could not be stored after {} attempts, left unacknowledged for "
-                            + "redelivery: {}", p.topic(), attempt, e.toString());
+                if (closing) {
+                    LOG.warn("Message on {} left unacknowledged at shutdown for redelivery: {}", p.topic(), e.toString());
                     return false;
                 }
-                LOG.warn("Message on {} failed (attempt {}), retrying: {}", p.topic(), attempt, e.toString());
-                sleep(200L * attempt);
+                if (!sink.storageAvailable()) {
+                    // an outage of any length: hold everything back (the broker stops sending once the
+                    // unacknowledged window is full) and retry, never drop
+                    if (outage == null) {
+                        LOG.error("Storage unavailable, holding back ingest and retrying: {}", e.toString());
+                    }
+                    outage = "storage unavailable: " + e.getMessage();
+                    disturbance.begin();
+                    attempt = 0;
+                } else if (attempt >= ATTEMPTS) {
+                    counters.badMessage("unstorable");
+                    LOG.error("Message on {} can never be stored ({} attempts while the database answers); "
+                            + "rejected: {}", p.topic(), attempt, e.toString());
+                    return true;
+                } else {
+                    LOG.warn("Message on {} failed (attempt {}), retrying: {}", p.topic(), attempt, e.toString());
+                }
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
     }
@@ -214,6 +283,16 @@ final class IngestWorker implements Runnable {
             sink.info(info);
         } else if (payload instanceof DeviceStatus status) {
             sink.status(status);
+        } else if (payload instanceof GatewayStatus status) {
+            sink.gatewayStatus(status);
+        }
+    }
+
+    private void recovered() {
+        if (outage != null) {
+            LOG.info("Storage is back; catching up");
+            outage = null;
+            disturbance.end();
         }
     }
 

@@ -4,7 +4,9 @@ import dev.spinetrack.server.broker.MqttSettings;
 import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
+import dev.spinetrack.server.session.IngestDisturbance;
 import dev.spinetrack.server.session.SampleProcessor;
+import dev.spinetrack.server.storage.Database;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -47,7 +49,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String samplesFilter;
     private final String infoFilter;
     private final String statusFilter;
+    private final String gatewayStatusFilter;
     private final IngestWorker worker;
+    private final StoredConfirmer confirmer;
+    private final IngestDisturbance disturbance;
     private final IngestLag lag;
     private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
@@ -58,7 +63,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             });
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
-                      IngestCounters counters, IngestLag lag, @Value("${micronaut.server.port:8080}") int httpPort)
+                      IngestCounters counters, Database database, IngestDisturbance disturbance, IngestLag lag,
+                      @Value("${micronaut.server.port:8080}") int httpPort)
             throws MqttException {
         this.parser = new MessageParser(payloads);
         this.lag = lag;
@@ -67,9 +73,21 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                 + root + "samples";
         this.infoFilter = root + "info";
         this.statusFilter = root + "status";
+        this.gatewayStatusFilter = Topics.ROOT + "/" + settings.gateway() + "/status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
-        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor), counters,
-                this::acknowledge);
+        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor, () -> reachable(database)),
+                counters, new IngestWorker.Acknowledger() {
+                    @Override
+                    public void ack(IngestWorker.Pending message) {
+                        acknowledge(message);
+                    }
+
+                    @Override
+                    public void flush() {
+                        confirmer.flush();
+                    }
+                }, disturbance);
+        this.disturbance = disturbance;
         this.workerThread = new Thread(worker, "mqtt-ingest-worker");
         workerThread.setDaemon(true);
         workerThread.start();
@@ -94,6 +112,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         if (broker.address().url().startsWith("tcp://")) {
             options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
         }
+        MqttCredentials.apply(settings, options);
+        this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
                 samplesFilter);
@@ -133,8 +153,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     private void subscribe(boolean reconnect, String serverURI) {
         try {
-            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter},
-                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS});
+            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter, gatewayStatusFilter},
+                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS, Topics.QOS});
+            disturbance.end();
             if (reconnect) {
                 LOG.info("MQTT ingest reconnected to {}", serverURI);
             }
@@ -158,6 +179,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
         }
+        if (p.parsed().confirm() != null) {
+            confirmer.add(p.parsed().confirm());
+        }
         lag.finished(p.id());
         if (p.batch() != null) {
             lag.stored(newestT(p.batch()));
@@ -172,8 +196,22 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         return newest == Long.MIN_VALUE ? System.currentTimeMillis() : newest;
     }
 
+    private static boolean reachable(Database database) {
+        try {
+            return database.read(c -> c.isValid(5));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Why storage fails right now (ingest holds back and retries), or null when it works. */
+    public String storageOutage() {
+        return worker.outage();
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        disturbance.begin();
         LOG.warn("MQTT ingest disconnected: {}", response.getReasonString() == null ? response.getException()
                 : response.getReasonString());
     }
@@ -203,6 +241,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     public void close() {
         worker.close();
         subscriber.shutdownNow();
+        confirmer.close();
         try {
             workerThread.join(10_000);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,7 @@ public class LiveFeed {
     private final CopyOnWriteArrayList<Consumer<Object>> everything = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastFrameT = new ConcurrentHashMap<>();
     private final Map<String, LiveFrame> latest = new ConcurrentHashMap<>();
+    private final ThreadLocal<List<Runnable>> held = new ThreadLocal<>();
 
     /**
      * Subscribes to a device's frames ({@link LiveFrame}) and events ({@link LiveEvent}).
@@ -61,8 +63,38 @@ public class LiveFeed {
             return;
         }
         lastFrameT.put(frame.device(), frame.t());
+        List<Runnable> h = held.get();
+        if (h != null) {
+            h.add(() -> {
+                latest.put(frame.device(), frame);
+                deliverNow(frame.device(), frame.session(), frame);
+            });
+            return;
+        }
         latest.put(frame.device(), frame);
-        deliver(frame.device(), frame.session(), frame);
+        deliverNow(frame.device(), frame.session(), frame);
+    }
+
+    /**
+     * Holds back what this thread publishes until {@link #release()}: around a transaction, so
+     * frames and events go out only after it committed ({@link #discard()} when it did not).
+     */
+    public void hold() {
+        held.set(new java.util.ArrayList<>());
+    }
+
+    /** Sends what this thread held back, in order. */
+    public void release() {
+        List<Runnable> h = held.get();
+        held.remove();
+        if (h != null) {
+            h.forEach(Runnable::run);
+        }
+    }
+
+    /** Drops what this thread held back (its transaction rolled back). */
+    public void discard() {
+        held.remove();
     }
 
     /**
@@ -80,6 +112,15 @@ public class LiveFeed {
     }
 
     private void deliver(String device, Long session, Object message) {
+        List<Runnable> h = held.get();
+        if (h != null) {
+            h.add(() -> deliverNow(device, session, message));
+            return;
+        }
+        deliverNow(device, session, message);
+    }
+
+    private void deliverNow(String device, Long session, Object message) {
         send(byDevice.get(device), message);
         if (session != null) {
             send(bySession.get(session), message);

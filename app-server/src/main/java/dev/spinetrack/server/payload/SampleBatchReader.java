@@ -27,6 +27,8 @@ final class SampleBatchReader {
     private static final int BATCH = 1 << 3;
     private static final int SENT_AT = 1 << 4;
     private static final int SAMPLES = 1 << 5;
+    /** Optional (PROTOCOL.md §7.2): absent means boot 0. */
+    private static final int BOOT = 1 << 6;
     private static final int ALL_BATCH_FIELDS = V | GATEWAY | DEVICE | BATCH | SENT_AT | SAMPLES;
 
     private static final int SEQ = 1;
@@ -59,6 +61,7 @@ final class SampleBatchReader {
         String device = null;
         long batch = 0;
         long sentAt = 0;
+        long boot = 0;
         List<Sample> samples = null;
         JsonToken token;
         while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -79,14 +82,15 @@ final class SampleBatchReader {
                 case DEVICE -> device = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case BATCH -> batch = longValue(p, value);
                 case SENT_AT -> sentAt = longValue(p, value);
+                case BOOT -> boot = longValue(p, value);
                 default -> samples = value == JsonToken.START_ARRAY ? samples(p) : null;
             }
         }
-        if (token != JsonToken.END_OBJECT || seen != ALL_BATCH_FIELDS || gateway == null || device == null
+        if (token != JsonToken.END_OBJECT || (seen & ~BOOT) != ALL_BATCH_FIELDS || gateway == null || device == null
                 || samples == null) {
             return null;
         }
-        return new SampleBatch(v, gateway, device, batch, sentAt, samples);
+        return new SampleBatch(v, gateway, device, batch, sentAt, samples, boot);
     }
 
     private static int batchField(String name) {
@@ -103,6 +107,8 @@ final class SampleBatchReader {
                 return SENT_AT;
             case "samples":
                 return SAMPLES;
+            case "boot":
+                return BOOT;
             default:
                 return 0;
         }

@@ -2,6 +2,7 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.DeviceStatus;
+import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.payload.PayloadReader;
@@ -81,6 +82,17 @@ public class SampleProcessor {
      * @return what became of each batch, in order
      */
     public List<IngestOutcome> onSamples(List<SampleBatch> batches) {
+        live.hold(); // frames and events go out after the commit, never for a rolled-back batch
+        try {
+            List<IngestOutcome> out = store(batches);
+            live.release();
+            return out;
+        } finally {
+            live.discard();
+        }
+    }
+
+    private List<IngestOutcome> store(List<SampleBatch> batches) {
         TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see lockRows
         Map<String, Optional<String>> owners = new HashMap<>(); // gateway -> owner
         for (SampleBatch b : batches) {
@@ -159,6 +171,8 @@ public class SampleProcessor {
     /** Stores a device's info and tracks the samples that waited for it. */
     public void onInfo(DeviceInfo info) {
         String id = info.device();
+        Long[] rebootedFrom = new Long[1];
+        live.hold();
         synchronized (tracks.lock(id)) {
             try {
                 Map<String, List<TrackedSample>> tracked = new HashMap<>();
@@ -172,6 +186,10 @@ public class SampleProcessor {
                     }
                     devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
                     DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
+                    if (t.info != null && t.info.boot() != null && info.boot() != null
+                            && !t.info.boot().equals(info.boot())) {
+                        rebootedFrom[0] = t.info.boot();
+                    }
                     boolean changed = t.info == null || !t.info.cells().equals(info.cells())
                             || t.info.contactThreshold() != info.contactThreshold() || t.info.kind() != info.kind();
                     t.setInfo(info);
@@ -191,8 +209,29 @@ public class SampleProcessor {
                 deliver(tracked);
             } catch (RuntimeException e) {
                 tracks.evict(id);
+                live.discard();
                 throw e;
             }
+        }
+        live.release();
+        if (rebootedFrom[0] != null) {
+            // after the commit, like every live event
+            LOG.info("Device {} rebooted: boot {} -> {}; both streams are kept", id, rebootedFrom[0], info.boot());
+            live.publish(new LiveEvent("reboot", id, null, "boot " + rebootedFrom[0] + " -> " + info.boot()));
+        }
+    }
+
+    /** A gateway's status: when the broker announces it LOST (its will), its devices are LOST too. */
+    public void onGatewayStatus(GatewayStatus status) {
+        if (status.state() != dev.spinetrack.protocol.mqtt.DeviceState.LOST) {
+            return;
+        }
+        List<String> lost = db.write(c -> devices.markGatewayLost(c, status.gateway()));
+        if (!lost.isEmpty()) {
+            LOG.info("Gateway {} is LOST; its devices {} are LOST too", status.gateway(), lost);
+        }
+        for (String id : lost) {
+            live.publish(new LiveEvent("status", id, null, "LOST"));
         }
     }
 

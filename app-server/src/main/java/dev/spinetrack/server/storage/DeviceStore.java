@@ -114,6 +114,30 @@ public class DeviceStore {
         }
     }
 
+    /**
+     * Marks the ONLINE devices of a gateway LOST (its LWT said it vanished, PROTOCOL.md §7.1);
+     * {@code last_seen} stays, since nothing was heard from the devices.
+     *
+     * @return the ids of the devices marked
+     */
+    public java.util.List<String> markGatewayLost(Connection c, String gateway) throws SQLException {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM devices WHERE gateway = ? AND state = 'ONLINE'")) {
+            ps.setString(1, gateway);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE devices SET state = 'LOST' WHERE gateway = ? AND state = 'ONLINE'")) {
+            ps.setString(1, gateway);
+            ps.executeUpdate();
+        }
+        return ids;
+    }
+
     public void setProcessed(Connection c, String id, long processedSeq, Integer battery, long now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

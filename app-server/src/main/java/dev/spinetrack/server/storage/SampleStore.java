@@ -9,9 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Raw samples keyed by (device, seq). Inserting drops samples already held, which is what
@@ -19,6 +17,9 @@ import java.util.Set;
  */
 @Singleton
 public class SampleStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleStore.class);
+    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
 
     /** Rows per multi-row INSERT: 350 parameters, far below every driver's limit. */
     static final int ROWS_PER_INSERT = 50;
@@ -31,29 +32,52 @@ public class SampleStore {
     public List<Sample> insertNew(Connection c, String device, List<Sample> batch) throws SQLException {
         long min = batch.get(0).seq();
         long max = batch.get(batch.size() - 1).seq();
-        Set<Long> held = new HashSet<>();
+        java.util.Map<Long, String> held = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
+                "SELECT seq, t, pitch, roll, p, bat FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
             ps.setString(1, device);
             ps.setLong(2, Math.min(min, max));
             ps.setLong(3, Math.max(min, max));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    held.add(rs.getLong(1));
+                    Object bat = rs.getObject(6);
+                    held.put(rs.getLong(1), content(rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
+                            bat == null ? null : ((Number) bat).intValue()));
                 }
             }
         }
         List<Sample> fresh = new ArrayList<>(batch.size());
+        long conflicting = 0;
+        long firstConflict = -1;
         for (Sample s : batch) {
-            if (!held.contains(s.seq())) {
+            String stored = held.get(s.seq());
+            if (stored == null) {
                 fresh.add(s);
+            } else if (!stored.equals(content(s.t(), s.pitch(), s.roll(), PressureCodec.encode(s.p()), s.battery()))) {
+                conflicting++;
+                firstConflict = firstConflict < 0 ? s.seq() : firstConflict;
             }
+        }
+        if (conflicting > 0) {
+            // same identity, other content: never silently replaced; the stored sample stays
+            conflicts.addAndGet(conflicting);
+            LOG.warn("Device {}: {} sample(s) with an identity already stored but other content (first position {}); "
+                    + "kept the stored ones", device, conflicting, firstConflict);
         }
         if (fresh.isEmpty()) {
             return fresh;
         }
         insert(c, device, fresh);
         return fresh;
+    }
+
+    private static String content(long t, double pitch, double roll, String p, Integer bat) {
+        return t + "|" + pitch + "|" + roll + "|" + p + "|" + bat;
+    }
+
+    /** Samples that arrived with an identity already stored but other content, since start. */
+    public long conflicts() {
+        return conflicts.get();
     }
 
     /**

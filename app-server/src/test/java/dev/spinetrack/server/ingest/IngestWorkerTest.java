@@ -28,6 +28,7 @@ class IngestWorkerTest {
     private final IngestCounters counters = new IngestCounters(new SimpleMeterRegistry());
     private final IngestWorker worker = new IngestWorker(64, new RecordingSink(), counters, p -> acks.add(p.id()));
     private final Thread thread = new Thread(worker, "test-ingest-worker");
+    private volatile boolean storageUp = true;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -61,17 +62,35 @@ class IngestWorkerTest {
     }
 
     @Test
-    void aFailedGroupIsStoredOneAtATimeAndOnlyTheFailingMessageStaysUnacknowledged() throws Exception {
+    void aFailedGroupIsStoredOneAtATimeAndABatchThatFailsWhileTheDatabaseAnswersIsRejected() throws Exception {
         worker.put(batch(1, "a1b2c3d4e5f6"));
         worker.put(batch(2, POISON));
         worker.put(batch(3, "a1b2c3d4e5f6"));
         worker.put(batch(4, "a1b2c3d4e5f6"));
         thread.start();
-        Await.until("the good batches stored alone", LIMIT, () -> counters.storedSamples() == 6);
-        assertEquals(List.of(1, 3, 4), acks, "the failing batch is left for redelivery");
+        Await.until("the good batches stored alone", LIMIT, () -> counters.storedSamples() == 6 && acks.size() == 4);
+        assertEquals(List.of(1, 2, 3, 4), acks, "the never-storable batch is acknowledged in its place");
         assertEquals(List.of("a1b2c3d4e5f6", POISON, "a1b2c3d4e5f6", "a1b2c3d4e5f6"), calls.get(0), "the group");
         long poisonAttempts = calls.stream().filter(c -> c.equals(List.of(POISON))).count();
-        assertEquals(3, poisonAttempts, "retried alone before giving up");
+        assertEquals(5, poisonAttempts, "retried alone before giving up");
+        assertEquals(1, counters.badMessages(), "counted as rejected (unstorable)");
+    }
+
+    @Test
+    void duringAStorageOutageNothingIsAcknowledgedOrDroppedAndIngestCatchesUpAfter() throws Exception {
+        storageUp = false;
+        worker.put(batch(1, "a1b2c3d4e5f6"));
+        worker.put(batch(2, "a1b2c3d4e5f6"));
+        thread.start();
+        Await.until("the outage noticed", LIMIT, () -> worker.outage() != null);
+        Await.until("retried past the attempts a bad message gets", LIMIT, () -> calls.size() > 6);
+        assertEquals(List.of(), acks, "nothing acknowledged while storage is down");
+        assertEquals(0, counters.badMessages(), "an outage is not a bad message");
+        storageUp = true;
+        Await.until("caught up", LIMIT, () -> acks.size() == 2);
+        assertEquals(List.of(1, 2), acks);
+        assertEquals(null, worker.outage());
+        assertEquals(4, counters.storedSamples());
     }
 
     private static IngestWorker.Pending batch(int id, String device) {
@@ -87,6 +106,9 @@ class IngestWorkerTest {
         @Override
         public List<IngestOutcome> samples(List<SampleBatch> batches) {
             calls.add(batches.stream().map(SampleBatch::device).toList());
+            if (!storageUp) {
+                throw new IllegalStateException("connection refused (test)");
+            }
             if (batches.stream().anyMatch(b -> b.device().equals(POISON))) {
                 throw new IllegalStateException("database error (test)");
             }
@@ -99,6 +121,11 @@ class IngestWorkerTest {
 
         @Override
         public void status(DeviceStatus status) {
+        }
+
+        @Override
+        public boolean storageAvailable() {
+            return storageUp;
         }
     }
 }

@@ -29,6 +29,7 @@ public final class SampleBatcher {
     private static final class Open {
         final List<Sample> samples = new ArrayList<>();
         long firstNanos;
+        long boot;
     }
 
     public SampleBatcher(String gateway, int maxSamples, long maxAgeNanos, LongSupplier nanoClock,
@@ -44,9 +45,21 @@ public final class SampleBatcher {
         this.sink = sink;
     }
 
-    /** Adds a sample; seals the device's batch when full. */
+    /** Adds a sample of a device without a boot record (boot 0). */
     public synchronized void add(String device, Sample s) {
+        add(device, 0, s);
+    }
+
+    /**
+     * Adds a sample; seals the device's batch when full. A batch holds one boot: a sample of
+     * another boot (the device rebooted) seals the open batch first.
+     */
+    public synchronized void add(String device, long boot, Sample s) {
         Open o = open.computeIfAbsent(device, d -> new Open());
+        if (!o.samples.isEmpty() && o.boot != boot) {
+            seal(device, o);
+        }
+        o.boot = boot;
         if (o.samples.isEmpty()) {
             o.firstNanos = nanoClock.getAsLong();
         }
@@ -82,7 +95,7 @@ public final class SampleBatcher {
     }
 
     private void seal(String device, Open o) {
-        SampleBatch b = SampleBatch.of(gateway, device, ++batchCounter, wallClock.getAsLong(), o.samples);
+        SampleBatch b = SampleBatch.of(gateway, device, o.boot, ++batchCounter, wallClock.getAsLong(), o.samples);
         o.samples.clear();
         if (!sink.accept(b)) {
             refusedSamples += b.samples().size();

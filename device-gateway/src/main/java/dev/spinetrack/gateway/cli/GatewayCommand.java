@@ -115,6 +115,18 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--scan-interval-ms", paramLabel = "MS", description = "pause between scans (default 2000)")
     String scanIntervalMs;
 
+    @Option(names = "--confirm", paramLabel = "BY", description = "a batch leaves the queue when the server confirms it "
+            + "stored (server, default) or at the broker's PUBACK (broker: no SpineTrack server behind the broker)")
+    String confirm;
+
+    @Option(names = "--max-unconfirmed", paramLabel = "N", description = "batches published but not yet confirmed, at "
+            + "most (default 500); the rest wait in the disk queue")
+    String maxUnconfirmed;
+
+    @Option(names = "--confirm-timeout-ms", paramLabel = "MS", description = "publish a batch again when unconfirmed "
+            + "this long (default 10000, doubling up to 8 times that while nothing is confirmed)")
+    String confirmTimeoutMs;
+
     @Option(names = "--duration-s", paramLabel = "S", description = "stop after this many seconds (default: run "
             + "until Ctrl-C, or until a non-looping scenario ends)")
     Long durationS;
@@ -146,6 +158,9 @@ public final class GatewayCommand implements Callable<Integer> {
         put(m, "reconnect-max-ms", reconnectMaxMs);
         put(m, "watchdog-periods", watchdogPeriods);
         put(m, "scan-interval-ms", scanIntervalMs);
+        put(m, "confirm", confirm);
+        put(m, "max-unconfirmed", maxUnconfirmed);
+        put(m, "confirm-timeout-ms", confirmTimeoutMs);
         return m;
     }
 

@@ -7,8 +7,12 @@ import dev.spinetrack.protocol.mqtt.Sample;
 /** Where device sessions put what they produce. Called from BLE threads: must not block long. */
 public interface DeviceOutput {
 
-    /** One decoded sample, in ascending seq per device. */
-    void sample(String device, Sample sample);
+    /**
+     * One decoded sample, in ascending seq per device and boot.
+     *
+     * @param boot the device's boot counter (PROTOCOL.md §3.3), 0 when it has no boot record
+     */
+    void sample(String device, long boot, Sample sample);
 
     /** The device's capabilities, after each connect. */
     void info(DeviceInfo info);

@@ -4,6 +4,7 @@ import dev.spinetrack.gateway.ble.BleConnection;
 import dev.spinetrack.gateway.ble.BleException;
 import dev.spinetrack.protocol.DecodeError;
 import dev.spinetrack.protocol.DecodeResult;
+import dev.spinetrack.protocol.gatt.BootRecord;
 import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.ControlCodec;
 import dev.spinetrack.protocol.gatt.ControlCommand;
@@ -14,6 +15,7 @@ import dev.spinetrack.protocol.gatt.PacketReassembler;
 import dev.spinetrack.protocol.gatt.SampleFrame;
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public final class DeviceSession {
     private FrameConverter converter;
     private DeviceCapabilities caps;
     private int rateHz;
+    private boolean hasBootRecord;
+    private long rebootedFrom = -1;
 
     private DeviceSession(BleConnection link, DeviceOutput output, SequenceTracker sequence, DeviceCounters counters) {
         this.link = link;
@@ -88,6 +92,13 @@ public final class DeviceSession {
             throw new BleException(link.address() + " sent an invalid capability record: " + decoded.errorOrNull());
         }
         caps = decoded.orThrow();
+        long bootCount = readBoot();
+        long previousBoot = sequence.startBoot(bootCount);
+        if (previousBoot >= 0) {
+            rebootedFrom = previousBoot;
+            LOG.info("device {}: rebooted (boot {} -> {}); its sequence restarts, both streams are kept", device,
+                    previousBoot, bootCount);
+        }
         rateHz = requestedRate != null ? clamp(requestedRate) : clamp(Math.max(50, caps.minRateHz()));
         link.subscribe(GattProfile.SERVICE, GattProfile.CONTROL_POINT, v -> {
             if (!controlResults.offer(v)) {
@@ -101,9 +112,42 @@ public final class DeviceSession {
         command(new ControlCommand.SetRate(rateHz));
         converter = new FrameConverter(caps, base, wallClock);
         link.subscribe(GattProfile.SERVICE, GattProfile.SAMPLE_STREAM, this::onNotification);
-        output.info(DeviceInfo.of(gateway, device, name, rateHz, caps));
+        DeviceInfo info = DeviceInfo.of(gateway, device, name, rateHz, caps);
+        output.info(hasBootRecord ? info.withBoot(bootCount) : info);
         lastValueNanos = System.nanoTime();
         command(new ControlCommand.StartStream());
+    }
+
+    /** The device's boot counter (PROTOCOL.md §3.3); 0 for a device without the Boot record. */
+    private long readBoot() {
+        byte[] raw;
+        try {
+            raw = link.read(GattProfile.SERVICE, GattProfile.BOOT_RECORD);
+        } catch (BleException e) {
+            if (sequence.boot() < 0) { // once per device, not at every reconnect
+                LOG.info("device {}: no boot record ({}); sample identity holds within one power-on only", device,
+                        e.getMessage());
+            }
+            return 0;
+        }
+        DecodeResult<BootRecord> r = BootRecord.decode(raw);
+        if (r.errorOrNull() != null) {
+            counters.invalid.incrementAndGet();
+            LOG.warn("device {}: invalid boot record ({}); using boot 0", device, r.errorOrNull());
+            return 0;
+        }
+        long n = r.orThrow().bootCount();
+        if (n > SampleBatch.MAX_BOOT) {
+            LOG.warn("device {}: boot counter {} is beyond what MQTT carries; using boot 0", device, n);
+            return 0;
+        }
+        hasBootRecord = true;
+        return n;
+    }
+
+    /** The boot the device reported at the previous connection when it rebooted since, else -1. */
+    long rebootedFrom() {
+        return rebootedFrom;
     }
 
     private int clamp(int hz) {
@@ -170,7 +214,7 @@ public final class DeviceSession {
                     sequence.battery(f.battery());
                 }
                 counters.samples.incrementAndGet();
-                output.sample(device, sample);
+                output.sample(device, sequence.boot(), sample);
             }
         }
     }

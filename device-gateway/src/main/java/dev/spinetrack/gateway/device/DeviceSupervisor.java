@@ -64,7 +64,8 @@ final class DeviceSupervisor implements Runnable {
                 session = s;
                 streaming = true;
                 LOG.info("device {} ({}) connected: streaming at {} Hz", device, name, s.rateHz());
-                output.status(status(DeviceState.ONLINE, "connected"));
+                output.status(status(DeviceState.ONLINE, s.rebootedFrom() >= 0
+                        ? "connected; rebooted: boot " + s.rebootedFrom() + " -> " + sequence.boot() : "connected"));
                 long before = counters.samples();
                 reason = watch(s);
                 if (counters.samples() > before) {

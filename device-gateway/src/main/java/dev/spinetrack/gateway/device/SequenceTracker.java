@@ -11,8 +11,9 @@ final class SequenceTracker {
     /** Result for a repeated or older seq. */
     static final long REPEAT = -1;
 
-    private final SequenceUnwrapper unwrapper = new SequenceUnwrapper();
+    private SequenceUnwrapper unwrapper = new SequenceUnwrapper();
     private long last = -1;
+    private volatile long boot = -1;
     private volatile long lastTime = -1;
 
     private volatile Integer battery;
@@ -33,6 +34,29 @@ final class SequenceTracker {
 
     void sampleTime(long t) {
         lastTime = Math.max(lastTime, t);
+    }
+
+    /** The boot counter of the current stream, or -1 before the first connection. */
+    long boot() {
+        return boot;
+    }
+
+    /**
+     * Starts a connection of the device with the boot counter it reported. A different boot
+     * means the device powered on again and its sequence restarted: the unwrapper and the last
+     * seq start afresh, so the new stream is not mistaken for repeats of the old one.
+     *
+     * @return the previous boot when it differed (a reboot), else -1
+     */
+    synchronized long startBoot(long bootCount) {
+        long previous = boot;
+        boot = bootCount;
+        if (previous >= 0 && previous != bootCount) {
+            unwrapper = new SequenceUnwrapper();
+            last = -1;
+            return previous;
+        }
+        return -1;
     }
 
     /** The unwrapped seq of a frame. */

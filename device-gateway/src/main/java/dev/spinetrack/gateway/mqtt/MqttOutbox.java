@@ -2,6 +2,8 @@ package dev.spinetrack.gateway.mqtt;
 
 import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.QueuedMessage;
+import dev.spinetrack.protocol.mqtt.StoredConfirmation;
+import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -17,13 +19,18 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes the durable queue to the broker in order, QoS 1, and acknowledges each message
- * in the queue only on its PUBACK. Retained state (device info and status, gateway status)
- * is kept here and published again after every reconnect.
+ * Publishes the durable queue to the broker in order, QoS 1. A batch leaves the queue only when
+ * the server's {@code stored} confirmation covers it (PROTOCOL.md §7.6; or, with
+ * {@link DeliverySettings#serverConfirms()} off, at its PUBACK): the broker's PUBACK only means the
+ * broker has it, and a broker restart, queue limit or lost subscription can still drop it.
+ * Unconfirmed batches are bounded ({@link DeliverySettings#maxUnconfirmed()}) and published again
+ * after a reconnect and on a timeout ({@link Unconfirmed}). Retained state (device info and
+ * status, gateway status) is kept here and published again after every reconnect.
  *
  * <p>Session: persistent ({@code cleanStart=false}, one hour expiry) under the gateway's client id;
  * reconnects with backoff (250 ms to 2 s) until the broker is back. Paho keeps its own in-flight state in memory only:
@@ -36,6 +43,10 @@ public final class MqttOutbox implements AutoCloseable {
     private static final int WINDOW = 64;
 
     private final MqttSettings settings;
+    private final DeliverySettings delivery;
+    private final String storedFilter;
+    private final Unconfirmed unconfirmed;
+    private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
     private final MqttAsyncClient client;
     private final Map<String, byte[]> retained = new LinkedHashMap<>();
@@ -50,8 +61,22 @@ public final class MqttOutbox implements AutoCloseable {
     private long cursor;
     private boolean connected;
 
+    /** An outbox whose batches leave the queue at their PUBACK (no server confirmation). */
     public MqttOutbox(MqttSettings settings, DurableQueue queue) throws MqttException {
+        this(settings, queue, DeliverySettings.defaults().withServerConfirms(false), null);
+    }
+
+    /**
+     * @param gatewayId whose {@code stored} confirmations to subscribe to; may be null when the
+     *                  delivery settings do not wait for the server
+     */
+    public MqttOutbox(MqttSettings settings, DurableQueue queue, DeliverySettings delivery, String gatewayId)
+            throws MqttException {
         this.settings = settings;
+        this.delivery = delivery;
+        this.storedFilter = delivery.serverConfirms() ? Topics.storedFilter(gatewayId) : null;
+        this.unconfirmed = new Unconfirmed(delivery.confirmTimeout().toNanos(), delivery.maxConfirmTimeout().toNanos(),
+                delivery.park().toNanos());
         this.queue = queue;
         this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         client.setCallback(new Callback());
@@ -105,9 +130,32 @@ public final class MqttOutbox implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Samples whose batches the broker acknowledged. */
+    /** Samples whose batches left the queue: confirmed stored by the server (or PUBACKed, see {@link DeliverySettings}). */
     public long samplesOut() {
         return samplesOut.get();
+    }
+
+    /** Batches published and not yet confirmed by the server, parked ones included. */
+    public long unconfirmed() {
+        synchronized (lock) {
+            return unconfirmed.size();
+        }
+    }
+
+    /** Batches the broker refused with an error reason (each refusal counted). */
+    public long refusals() {
+        return refusals.get();
+    }
+
+    /** Age of the oldest batch in the queue, ms (0 when empty), from its seal time. */
+    public long oldestAgeMs() {
+        try {
+            QueuedMessage m = queue.take(queue.head(), Duration.ZERO);
+            BatchKeys.Keyed k = m == null ? null : BatchKeys.of(m);
+            return k == null || k.sentAt() <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - k.sentAt());
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
     }
 
     private void drainLoop() {
@@ -115,6 +163,7 @@ public final class MqttOutbox implements AutoCloseable {
             try {
                 long at;
                 long gen;
+                List<Unconfirmed.Batch> due = List.of();
                 synchronized (lock) {
                     while (running && (!connected || inFlight >= WINDOW)) {
                         lock.wait(100);
@@ -124,19 +173,38 @@ public final class MqttOutbox implements AutoCloseable {
                     }
                     at = Math.max(cursor, queue.head());
                     gen = generation;
+                    if (delivery.serverConfirms()) {
+                        due = unconfirmed.due(System.nanoTime(), WINDOW - inFlight);
+                    }
                 }
-                QueuedMessage m = queue.take(at, Duration.ofMillis(100));
+                if (!due.isEmpty()) {
+                    republish(due, gen);
+                    continue;
+                }
+                boolean full;
+                synchronized (lock) {
+                    full = delivery.serverConfirms() && unconfirmed.inFlight() >= delivery.maxUnconfirmed();
+                    if (full) {
+                        lock.wait(20); // backpressure: the rest waits on disk until confirmations arrive
+                        continue;
+                    }
+                }
+                QueuedMessage m = queue.take(at, Duration.ofMillis(20));
                 if (m == null) {
                     continue;
                 }
+                BatchKeys.Keyed key = delivery.serverConfirms() ? BatchKeys.of(m) : null;
                 synchronized (lock) {
                     if (gen != generation) {
                         continue;
                     }
                     inFlight++;
                     cursor = m.index() + 1;
+                    if (key != null) {
+                        unconfirmed.published(key.batch(), System.nanoTime());
+                    }
                 }
-                send(m, gen);
+                send(m, gen, key != null);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException e) {
@@ -149,16 +217,62 @@ public final class MqttOutbox implements AutoCloseable {
         }
     }
 
-    private void send(QueuedMessage m, long gen) {
+    /** Publishes unconfirmed batches again (timeout, reconnect or end of park), in queue order. */
+    private void republish(List<Unconfirmed.Batch> due, long gen) throws IOException, InterruptedException {
+        for (Unconfirmed.Batch b : due) {
+            QueuedMessage m = queue.take(b.index(), Duration.ZERO);
+            synchronized (lock) {
+                if (gen != generation || !connected) {
+                    return;
+                }
+                if (m == null || m.index() != b.index() || !unconfirmed.contains(b.index())) {
+                    continue; // confirmed meanwhile
+                }
+                unconfirmed.published(b, System.nanoTime());
+                inFlight++;
+            }
+            send(m, gen, true);
+        }
+        if (due.size() > 0) {
+            LOG.info("published {} unconfirmed batch(es) again (oldest queue index {}; confirm timeout now {} ms)",
+                    due.size(), due.get(0).index(), unconfirmedTimeoutMs());
+        }
+    }
+
+    private long unconfirmedTimeoutMs() {
+        synchronized (lock) {
+            return unconfirmed.timeoutNanos() / 1_000_000;
+        }
+    }
+
+    private void send(QueuedMessage m, long gen, boolean awaitsServer) {
         try {
             client.publish(m.topic(), m.payload(), 1, false, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] codes = token.getReasonCodes();
                     if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        long n = refusals.incrementAndGet();
+                        if (awaitsServer) {
+                            // park only this batch: other devices' batches go on
+                            if (n <= 10 || n % 100 == 0) {
+                                LOG.warn("broker refused message {} on {} with reason 0x{} ({} refusal(s)); it stays "
+                                        + "queued and is tried again in {} s", m.index(), m.topic(),
+                                        Integer.toHexString(codes[0]), n, delivery.park().toSeconds());
+                            }
+                            synchronized (lock) {
+                                unconfirmed.refused(m.index(), System.nanoTime());
+                            }
+                            finished(gen, true);
+                            return;
+                        }
                         LOG.warn("broker refused message {} on {} with reason 0x{}; it stays queued",
                                 m.index(), m.topic(), Integer.toHexString(codes[0]));
                         finished(gen, false);
+                        return;
+                    }
+                    if (awaitsServer) {
+                        finished(gen, true); // the broker has it; the queue keeps it until the server confirms
                         return;
                     }
                     try {
@@ -173,7 +287,9 @@ public final class MqttOutbox implements AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    finished(gen, false);
+                    // awaiting the server: the batch stays unconfirmed and is published again
+                    // after the reconnect, so the cursor need not go back
+                    finished(gen, awaitsServer);
                 }
             });
         } catch (MqttException e) {
@@ -185,9 +301,14 @@ public final class MqttOutbox implements AutoCloseable {
                         cursor = Math.min(cursor, m.index());
                     }
                 }
+                if (awaitsServer) {
+                    synchronized (lock) {
+                        unconfirmed.retrySoon(m.index(), System.nanoTime()); // only this one, not all
+                    }
+                }
                 sleepQuietly(2);
             } else {
-                finished(gen, false);
+                finished(gen, awaitsServer);
             }
         }
     }
@@ -198,7 +319,7 @@ public final class MqttOutbox implements AutoCloseable {
                 return;
             }
             inFlight--;
-            if (!ok) {
+            if (!ok && !delivery.serverConfirms()) {
                 // resend everything not yet acknowledged, in order
                 generation++;
                 inFlight = 0;
@@ -213,6 +334,7 @@ public final class MqttOutbox implements AutoCloseable {
             generation++;
             inFlight = 0;
             cursor = queue.head();
+            unconfirmed.allDue(System.nanoTime());
         }
         sleepQuietly(50);
     }
@@ -260,7 +382,9 @@ public final class MqttOutbox implements AutoCloseable {
                 connected = false;
                 generation++;
                 inFlight = 0;
-                cursor = queue.head();
+                if (!delivery.serverConfirms()) {
+                    cursor = queue.head();
+                }
             }
             reconnectInBackground();
         }
@@ -272,7 +396,28 @@ public final class MqttOutbox implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // the gateway subscribes to nothing
+            // only the server's stored confirmations are subscribed to
+            StoredConfirmation c;
+            try {
+                c = Json.mapper().readValue(message.getPayload(), StoredConfirmation.class);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("ignored an unreadable confirmation on {}: {}", topic, e.getMessage());
+                return;
+            }
+            List<Unconfirmed.Batch> done;
+            synchronized (lock) {
+                done = unconfirmed.confirm(c);
+                lock.notifyAll();
+            }
+            for (Unconfirmed.Batch b : done) {
+                try {
+                    if (queue.ack(b.index())) {
+                        samplesOut.addAndGet(b.weight());
+                    }
+                } catch (IOException e) {
+                    LOG.warn("recording the confirmation of message {} failed: {}", b.index(), e.getMessage());
+                }
+            }
         }
 
         @Override
@@ -290,11 +435,28 @@ public final class MqttOutbox implements AutoCloseable {
                 copy = new LinkedHashMap<>(retained);
             }
             copy.forEach(MqttOutbox.this::publishRetained);
+            if (storedFilter != null) {
+                try {
+                    client.subscribe(storedFilter, 1);
+                } catch (MqttException e) {
+                    LOG.warn("cannot subscribe to {}: {}; unconfirmed batches will be published again", storedFilter,
+                            e.getMessage());
+                }
+            }
             synchronized (lock) {
                 connected = true;
                 generation++;
                 inFlight = 0;
-                cursor = queue.head();
+                if (delivery.serverConfirms()) {
+                    // the broker may have lost what it held: everything unconfirmed goes out again;
+                    // the cursor stays, since the unconfirmed set remembers what was published
+                    unconfirmed.allDue(System.nanoTime());
+                    if (n == 1) {
+                        cursor = queue.head();
+                    }
+                } else {
+                    cursor = queue.head();
+                }
                 lock.notifyAll();
             }
         }

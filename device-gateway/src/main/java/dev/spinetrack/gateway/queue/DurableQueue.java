@@ -181,10 +181,11 @@ public final class DurableQueue implements AutoCloseable {
             }
             long at = Math.max(index, head);
             slot = slots.get(slotsStart + (int) (at - head));
-            while (slot == null && ++at < tail) {
+            // skip placeholders and messages acknowledged ahead of the head (confirmed out of order)
+            while ((slot == null || ackedAhead.contains(at)) && ++at < tail) {
                 slot = slots.get(slotsStart + (int) (at - head));
             }
-            if (slot == null) {
+            if (slot == null || at >= tail) {
                 return null;
             }
             tailNow = tail;

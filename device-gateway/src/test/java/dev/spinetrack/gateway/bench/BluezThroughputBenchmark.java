@@ -41,7 +41,7 @@ public final class BluezThroughputBenchmark {
         BluezBus bus = BluezBus.shared();
         AtomicLong received = new AtomicLong();
         List<BleConnection> links = new ArrayList<>();
-        try (Simulation sim = Simulation.start(new SimulationOptions("load:" + devices + "x" + rate + "x" + (seconds + 120),
+        try (Simulation sim = Simulation.start(new SimulationOptions("load:" + devices + "x" + rate + "x" + (seconds + 900) + "s",
                 1, 1, false, ""))) {
             sim.peripherals().forEach(bus.bluez()::attach);
             TinybCentral central = bus.central();
@@ -65,7 +65,7 @@ public final class BluezThroughputBenchmark {
             long sent = bus.bluez().notificationsSent() - sent0;
             long got = received.get() - got0;
             double simRatio = (sim.elapsed().toMillis() - sim0) / 1000.0 / wall;
-            System.out.printf("%d devices x %d Hz = %d notifications/s offered; simulated BlueZ sent %.0f/s, TinyB "
+            System.out.printf("%d devices x %d Hz (%d samples/s): simulated BlueZ sent %.0f notifications/s, TinyB "
                             + "callbacks got %.0f/s (%.1f %%), simulation clock at %.2fx wall%n", devices, rate,
                     devices * rate, sent / wall, got / wall, sent == 0 ? 0 : 100.0 * got / sent, simRatio);
             for (BleConnection c : links) {

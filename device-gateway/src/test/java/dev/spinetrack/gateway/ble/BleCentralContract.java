@@ -121,6 +121,22 @@ public abstract class BleCentralContract {
     }
 
     @Test
+    void subscriptionsOutliveGarbageCollection() throws Exception {
+        // TinyB's Java objects own native peers that a finalizer deletes, value callback and all
+        List<byte[]> got = new CopyOnWriteArrayList<>();
+        try (BleConnection c = connect()) {
+            c.subscribe(GattProfile.SERVICE, GattProfile.SAMPLE_STREAM, got::add);
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                System.runFinalization();
+            }
+            rig.notifySample(new byte[] {(byte) 0xC0, 3});
+            Await.until(WAIT, () -> !got.isEmpty(), () -> "no notification after a GC");
+        }
+        assertArrayEquals(new byte[] {(byte) 0xC0, 3}, got.get(0));
+    }
+
+    @Test
     void linkLossIsReportedOnceWithAReason() throws Exception {
         List<String> reasons = new CopyOnWriteArrayList<>();
         BleConnection c = connect();

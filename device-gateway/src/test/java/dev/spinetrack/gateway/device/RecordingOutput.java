@@ -14,7 +14,7 @@ final class RecordingOutput implements DeviceOutput {
     final List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
 
     @Override
-    public void sample(String device, Sample sample) {
+    public void sample(String device, long boot, Sample sample) {
         samples.add(sample);
     }
 

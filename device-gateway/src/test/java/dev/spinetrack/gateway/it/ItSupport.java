@@ -1,6 +1,7 @@
 package dev.spinetrack.gateway.it;
 
 import dev.spinetrack.gateway.GatewayConfig;
+import dev.spinetrack.gateway.mqtt.DeliverySettings;
 import dev.spinetrack.gateway.queue.FsyncPolicy;
 
 import java.nio.file.Path;
@@ -21,8 +22,13 @@ final class ItSupport {
         return prefix + "-" + HexFormat.of().formatHex(b);
     }
 
+    /**
+     * A gateway tested alone against a broker: no SpineTrack server confirms its batches, so they
+     * leave the queue at their PUBACK ({@code ServerConfirmationIT} covers server confirmations).
+     */
     static GatewayConfig config(String gateway, String brokerUrl, Path queueDir) {
         return GatewayConfig.defaults()
+                .withDelivery(DeliverySettings.defaults().withServerConfirms(false))
                 .withGatewayId(gateway)
                 .withBrokerUrl(brokerUrl)
                 .withQueue(queueDir, 64L * 1024 * 1024, FsyncPolicy.BEFORE_PUBLISH)

@@ -44,6 +44,10 @@ public final class BluezBus {
         if (socketDir() == null) {
             return Optional.of("DBUS_SYSTEM_BUS_ADDRESS is not a unix:path= address (the build sets it for tests)");
         }
+        if (socketDir().resolve(BusDaemon.SOCKET).toString().length() > 107) {
+            return Optional.of("the checkout's path is too deep for a Unix socket in target/ ("
+                    + socketDir().resolve(BusDaemon.SOCKET) + ")");
+        }
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 || !(arch.equals("amd64") || arch.equals("x86_64"))) {

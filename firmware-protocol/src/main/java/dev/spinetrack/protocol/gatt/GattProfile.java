@@ -13,6 +13,11 @@ public final class GattProfile {
     public static final UUID CAPABILITIES = UUID.fromString("53540002-7370-696e-6574-7261636b0000");
     /** Control point: write; results come back as indications on the same characteristic. */
     public static final UUID CONTROL_POINT = UUID.fromString("53540003-7370-696e-6574-7261636b0000");
+    /**
+     * Boot record: read; the device's power-on counter ({@link BootRecord}). Added within
+     * version 1: a device without it has boot 0 (PROTOCOL.md §3.3).
+     */
+    public static final UUID BOOT_RECORD = UUID.fromString("53540004-7370-696e-6574-7261636b0000");
     /** Standard Battery Service (0x180F). */
     public static final UUID BATTERY_SERVICE = UUID.fromString("0000180f-0000-1000-8000-00805f9b34fb");
     /** Standard Battery Level characteristic (0x2A19): read, notify; one byte 0..100. */

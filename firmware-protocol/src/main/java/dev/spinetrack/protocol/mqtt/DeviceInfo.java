@@ -1,5 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param unit             pressure unit of every {@code p}
  * @param contactThreshold pressure above which a sample is in contact, in {@code unit}
  * @param cells            one entry per channel
+ * @param boot             the device's boot counter read at this connection (PROTOCOL.md §3.3);
+ *                         {@code null} (omitted) for a device without a boot record
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -37,8 +40,10 @@ public record DeviceInfo(@JsonProperty("v") int v, @JsonProperty("gateway") Stri
                          @JsonProperty("minRateHz") int minRateHz, @JsonProperty("maxRateHz") int maxRateHz,
                          @JsonProperty("rateHz") int rateHz, @JsonProperty("unit") PressureUnit unit,
                          @JsonProperty("contactThreshold") double contactThreshold,
-                         @JsonProperty("cells") List<CellInfo> cells) {
+                         @JsonProperty("cells") List<CellInfo> cells,
+                         @JsonProperty("boot") Long boot) {
 
+    @JsonCreator
     public DeviceInfo {
         if (v != 1) {
             throw new IllegalArgumentException("v must be 1, was " + v);
@@ -58,10 +63,27 @@ public record DeviceInfo(@JsonProperty("v") int v, @JsonProperty("gateway") Stri
         if (!(contactThreshold >= 0)) {
             throw new IllegalArgumentException("contactThreshold must be >= 0, was " + contactThreshold);
         }
+        if (boot != null && (boot < 0 || boot > SampleBatch.MAX_BOOT)) {
+            throw new IllegalArgumentException("boot must be in 0.." + SampleBatch.MAX_BOOT + ", was " + boot);
+        }
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("cells must not be empty");
         }
+    }
+
+    /** Device info of a device without a boot record. */
+    public DeviceInfo(int v, String gateway, String device, String name, DeviceKind kind, String firmware,
+                      int minRateHz, int maxRateHz, int rateHz, PressureUnit unit, double contactThreshold,
+                      List<CellInfo> cells) {
+        this(v, gateway, device, name, kind, firmware, minRateHz, maxRateHz, rateHz, unit, contactThreshold, cells,
+                null);
+    }
+
+    /** The same info with the boot counter read from the device. */
+    public DeviceInfo withBoot(Long bootCount) {
+        return new DeviceInfo(v, gateway, device, name, kind, firmware, minRateHz, maxRateHz, rateHz, unit,
+                contactThreshold, cells, bootCount);
     }
 
     /** Device info for a capability record read from the device. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * spinetrack/v1/{gateway}/{device}/info     retained, device info
  * spinetrack/v1/{gateway}/{device}/status   retained, device status
  * spinetrack/v1/{gateway}/{device}/samples  QoS 1 sample batches
+ * spinetrack/v1/{gateway}/{device}/stored   QoS 1, server to gateway: batches committed
  * </pre>
  */
 public final class Topics {
@@ -23,6 +24,8 @@ public final class Topics {
     public static final String ALL_INFO = ROOT + "/+/+/info";
     /** Filter matching every device status. */
     public static final String ALL_DEVICE_STATUS = ROOT + "/+/+/status";
+    /** Filter matching every end-to-end confirmation. */
+    public static final String ALL_STORED = ROOT + "/+/+/stored";
     /** Filter matching every gateway status. */
     public static final String ALL_GATEWAY_STATUS = ROOT + "/+/status";
     /** QoS of every SpineTrack publication. */
@@ -65,6 +68,17 @@ public final class Topics {
         return deviceTopic(gateway, device, "status");
     }
 
+    /** The server's end-to-end confirmations for one device of one gateway (§7.6). */
+    public static String stored(String gateway, String device) {
+        return deviceTopic(gateway, device, "stored");
+    }
+
+    /** Filter a gateway subscribes to for the confirmations of all its devices. */
+    public static String storedFilter(String gateway) {
+        requireGateway(gateway);
+        return ROOT + "/" + gateway + "/+/stored";
+    }
+
     public static String gatewayStatus(String gateway) {
         requireGateway(gateway);
         return ROOT + "/" + gateway + "/status";
@@ -98,6 +112,7 @@ public final class Topics {
                 case "samples" -> TopicAddress.Kind.SAMPLES;
                 case "info" -> TopicAddress.Kind.INFO;
                 case "status" -> TopicAddress.Kind.DEVICE_STATUS;
+                case "stored" -> TopicAddress.Kind.STORED;
                 default -> null;
             };
             return kind == null ? Optional.empty() : Optional.of(new TopicAddress(parts[0], parts[1], kind));
@@ -114,6 +129,6 @@ public final class Topics {
      */
     public record TopicAddress(String gateway, String device, Kind kind) {
         /** Leaves of the topic tree. */
-        public enum Kind { SAMPLES, INFO, DEVICE_STATUS, GATEWAY_STATUS }
+        public enum Kind { SAMPLES, INFO, DEVICE_STATUS, GATEWAY_STATUS, STORED }
     }
 }

@@ -2,6 +2,7 @@ package dev.spinetrack.protocol.vectors;
 
 import dev.spinetrack.protocol.DecodeError;
 import dev.spinetrack.protocol.DecodeResult;
+import dev.spinetrack.protocol.gatt.BootRecord;
 import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.ControlCodec;
 import dev.spinetrack.protocol.gatt.ControlCommand;
@@ -116,6 +117,27 @@ class CodecVectorTest {
     @MethodSource("invalidResults")
     void resultIsRejectedWithTheExactError(ProtocolVectors.Invalid v) {
         assertError(v, ControlCodec.decodeResult(v.bytes()));
+    }
+
+    static List<ProtocolVectors.Valid<BootRecord>> validBootRecords() {
+        return ProtocolVectors.validBootRecords();
+    }
+
+    static List<ProtocolVectors.Invalid> invalidBootRecords() {
+        return ProtocolVectors.invalid("boot.invalid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validBootRecords")
+    void bootRecordDecodesAndEncodesExactly(ProtocolVectors.Valid<BootRecord> v) {
+        assertEquals(v.value(), BootRecord.decode(v.bytes()).orThrow());
+        assertEquals(Hex.format(v.bytes()), Hex.format(v.value().encode()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidBootRecords")
+    void bootRecordIsRejectedWithTheExactError(ProtocolVectors.Invalid v) {
+        assertError(v, BootRecord.decode(v.bytes()));
     }
 
     private static void assertError(ProtocolVectors.Invalid v, DecodeResult<?> r) {

@@ -9,6 +9,7 @@ import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,14 +80,17 @@ class ProtocolDocumentTest {
             return DeviceStatus.class;
         } else if (exampleName.startsWith("gateway-status")) {
             return GatewayStatus.class;
+        } else if (exampleName.startsWith("stored-confirmation")) {
+            return StoredConfirmation.class;
         }
         throw new IllegalStateException("no record for example " + exampleName);
     }
 
     @Test
     void theDocumentHoldsEveryExampleTheTestsExpect() throws IOException {
-        assertEquals(List.of("sample-batch-rack", "sample-batch-ball", "device-info-rack", "device-info-ball",
-                        "device-status-online", "device-status-lost", "gateway-status-online", "gateway-status-lost"),
+        assertEquals(List.of("sample-batch-rack", "sample-batch-ball", "sample-batch-after-reboot", "device-info-rack",
+                        "device-info-ball", "device-status-online", "device-status-lost", "gateway-status-online",
+                        "gateway-status-lost", "stored-confirmation", "stored-confirmation-after-reboot"),
                 examples().stream().map(Example::name).toList());
     }
 
@@ -124,7 +128,7 @@ class ProtocolDocumentTest {
             }
             assertEquals(vectorHex, docHex, group + "/" + name);
         }
-        assertEquals(6, blocks, "hex blocks in PROTOCOL.md tied to a vector");
+        assertEquals(7, blocks, "hex blocks in PROTOCOL.md tied to a vector");
         assertEquals(blocks, document().split("```hex", -1).length - 1, "every hex block names its vector");
     }
 

@@ -2,6 +2,7 @@ package dev.spinetrack.protocol.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinetrack.protocol.gatt.BootRecord;
 import dev.spinetrack.protocol.gatt.CellPlacement;
 import dev.spinetrack.protocol.gatt.ControlCommand;
 import dev.spinetrack.protocol.gatt.ControlResult;
@@ -121,6 +122,15 @@ final class ProtocolVectors {
         List<Valid<SampleFrame>> out = new ArrayList<>();
         for (JsonNode v : group("frames.valid")) {
             out.add(new Valid<>(v.get("name").asText(), Hex.parse(v.get("hex").asText()), frame(v.get("value"))));
+        }
+        return out;
+    }
+
+    static List<Valid<BootRecord>> validBootRecords() {
+        List<Valid<BootRecord>> out = new ArrayList<>();
+        for (JsonNode v : group("boot.valid")) {
+            out.add(new Valid<>(v.get("name").asText(), Hex.parse(v.get("hex").asText()),
+                    new BootRecord(v.get("value").get("bootCount").asLong())));
         }
         return out;
     }

@@ -27,7 +27,8 @@ class VectorCountTest {
                 Map.entry("commands.valid", 13), Map.entry("commands.invalid", 15),
                 Map.entry("results.valid", 7), Map.entry("results.invalid", 7),
                 Map.entry("packing.valid", 6), Map.entry("reassembly.invalid", 9),
-                Map.entry("unwrap.valid", 4), Map.entry("focus.valid", 3)));
+                Map.entry("unwrap.valid", 4), Map.entry("focus.valid", 3),
+                Map.entry("boot.valid", 3), Map.entry("boot.invalid", 4)));
         assertEquals(expected, ProtocolVectors.groupSizes());
         int valid = expected.entrySet().stream().filter(e -> e.getKey().endsWith(".valid"))
                 .mapToInt(Map.Entry::getValue).sum();

@@ -259,7 +259,14 @@ public final class SimulatedBluez implements AutoCloseable {
     }
 
     private void send(DBusSignal signal) {
-        connection.sendMessage(signal);
+        if (closed.get()) {
+            return; // devices powering off after the bus was left have no one to tell
+        }
+        try {
+            connection.sendMessage(signal);
+        } catch (RuntimeException e) {
+            LOG.warn("bluez could not send {} on {}: {}", signal.getName(), signal.getPath(), e.getMessage());
+        }
     }
 
     /** {@code /}: BlueZ's object manager. */

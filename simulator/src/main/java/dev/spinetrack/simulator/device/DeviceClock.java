@@ -13,6 +13,7 @@ final class DeviceClock {
     private boolean set;
     private long baseEpoch;
     private double baseVirtualMs;
+    private double powerOnVirtualMs;
 
     DeviceClock(long startEpoch, double driftPpm) {
         this.startEpoch = startEpoch;
@@ -25,13 +26,19 @@ final class DeviceClock {
         baseVirtualMs = virtualMs;
     }
 
+    /** A power-on at {@code virtualMs}: the clock counts from there again, unset. */
+    void powerOn(double virtualMs) {
+        set = false;
+        powerOnVirtualMs = virtualMs;
+    }
+
     boolean isSet() {
         return set;
     }
 
     /** Device ms since the current base (unwrapped). */
     long deviceMs(double virtualMs) {
-        return (long) Math.floor((virtualMs - (set ? baseVirtualMs : 0)) * rate);
+        return (long) Math.floor((virtualMs - (set ? baseVirtualMs : powerOnVirtualMs)) * rate);
     }
 
     /** The u32 timestamp a frame carries. */
@@ -41,6 +48,7 @@ final class DeviceClock {
 
     /** Device time as epoch ms: the base (or the scenario start) plus device ms. */
     long epochMs(double virtualMs) {
-        return (set ? baseEpoch : startEpoch) + deviceMs(virtualMs);
+        return set ? baseEpoch + deviceMs(virtualMs) : startEpoch + (long) Math.floor(powerOnVirtualMs)
+                + deviceMs(virtualMs);
     }
 }

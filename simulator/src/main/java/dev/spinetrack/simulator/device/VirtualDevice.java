@@ -2,6 +2,7 @@ package dev.spinetrack.simulator.device;
 
 import dev.spinetrack.protocol.DecodeErrorKind;
 import dev.spinetrack.protocol.DecodeResult;
+import dev.spinetrack.protocol.gatt.BootRecord;
 import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.ControlCodec;
 import dev.spinetrack.protocol.gatt.ControlCommand;
@@ -67,9 +68,20 @@ public final class VirtualDevice implements VirtualPeripheral {
     private long seq;
     private int nextDisconnect;
     private int nextStall;
+    private int nextReboot;
+    private final DeviceFlash flash;
+    private long bootCount;
 
     public VirtualDevice(DeviceHost host, int index, String address, DeviceScript script, long seed,
                          long startEpoch, DeviceFaults faults) {
+        this(host, index, address, script, seed, startEpoch, faults, DeviceFlash.inMemory());
+    }
+
+    /**
+     * @param flash keeps the power-on counter; this constructor is a power-on and raises it
+     */
+    public VirtualDevice(DeviceHost host, int index, String address, DeviceScript script, long seed,
+                         long startEpoch, DeviceFaults faults, DeviceFlash flash) {
         this.host = host;
         this.index = index;
         this.address = address;
@@ -85,6 +97,8 @@ public final class VirtualDevice implements VirtualPeripheral {
         this.battery = new BatteryModel(script.initialBattery(), script.drainPercentPerHour(), faults.lowBattery());
         this.sets = new SetTracker(timeline);
         this.rateHz = script.initialRateHz();
+        this.flash = flash;
+        this.bootCount = flash.powerOn(deviceId);
         if (faults.driftPpm() != 0) {
             record(0, FaultType.CLOCK_DRIFT, "device clock runs at " + faults.driftPpm() + " ppm");
         }
@@ -98,6 +112,13 @@ public final class VirtualDevice implements VirtualPeripheral {
     /** Device id as in MQTT topics. */
     public String deviceId() {
         return deviceId;
+    }
+
+    /** Its power-on counter (PROTOCOL.md §3.3). */
+    public long bootCount() {
+        synchronized (host.lock()) {
+            return bootCount;
+        }
     }
 
     /** The capability record it serves. */
@@ -143,6 +164,9 @@ public final class VirtualDevice implements VirtualPeripheral {
         synchronized (host.lock()) {
             if (GattProfile.SERVICE.equals(service) && GattProfile.CAPABILITIES.equals(characteristic)) {
                 return CapabilitiesCodec.encode(caps);
+            }
+            if (GattProfile.SERVICE.equals(service) && GattProfile.BOOT_RECORD.equals(characteristic)) {
+                return new BootRecord(bootCount).encode();
             }
             if (GattProfile.BATTERY_SERVICE.equals(service) && GattProfile.BATTERY_LEVEL.equals(characteristic)) {
                 return new byte[] {(byte) battery.percent(host.nowMs())};
@@ -226,6 +250,9 @@ public final class VirtualDevice implements VirtualPeripheral {
                 linkLost(link, "connection lost: supervision timeout (injected fault)", true);
             }
         }
+        while (nextReboot < faults.rebootsMs().size() && faults.rebootsMs().get(nextReboot) < toMs) {
+            reboot(faults.rebootsMs().get(nextReboot++));
+        }
         while (nextStall < faults.stalls().size() && faults.stalls().get(nextStall).atMs() < toMs) {
             DeviceFaults.Stall s = faults.stalls().get(nextStall++);
             record(s.atMs(), FaultType.STALL, "stream stalled for " + s.durationMs() + " ms");
@@ -270,6 +297,23 @@ public final class VirtualDevice implements VirtualPeripheral {
         for (byte[] n : out.notifications()) {
             link.deliver(GattProfile.SAMPLE_STREAM, n);
         }
+    }
+
+    /** Power off and on at scenario time {@code atMs}: what a real device loses in a reset. */
+    private void reboot(long atMs) {
+        long before = bootCount;
+        if (link != null) {
+            linkLost(link, "device rebooted", true);
+        }
+        advertiseFromMs = atMs + READVERTISE_MS;
+        streaming = false;
+        tared = false;
+        seq = 0;
+        clock.powerOn(atMs);
+        bootCount = flash.powerOn(deviceId);
+        LOG.info("device {}: injected reboot at {} ms (boot {} -> {})", deviceId, atMs, before, bootCount);
+        record(atMs, FaultType.REBOOT, "device rebooted: boot " + before + " -> " + bootCount
+                + ", sequence restarts at 0, clock unset");
     }
 
     /** The truth so far. */

@@ -14,14 +14,15 @@ import java.util.List;
  * @param stalls          stalled-stream windows, ascending
  */
 public record DeviceFaults(double dropRate, double corruptRate, double duplicateRate, List<Long> disconnectsMs,
-                           double driftPpm, List<BatteryFall> lowBattery, List<Stall> stalls) {
+                           double driftPpm, List<BatteryFall> lowBattery, List<Stall> stalls, List<Long> rebootsMs) {
 
     /** No faults. */
-    public static final DeviceFaults NONE = new DeviceFaults(0, 0, 0, List.of(), 0, List.of(), List.of());
+    public static final DeviceFaults NONE = new DeviceFaults(0, 0, 0, List.of(), 0, List.of(), List.of(), List.of());
 
     public DeviceFaults {
         disconnectsMs = disconnectsMs.stream().sorted().toList();
         lowBattery = lowBattery.stream().sorted((a, b) -> Long.compare(a.atMs(), b.atMs())).toList();
+        rebootsMs = rebootsMs.stream().sorted().toList();
         stalls = stalls.stream().sorted((a, b) -> Long.compare(a.atMs(), b.atMs())).toList();
     }
 

@@ -49,6 +49,7 @@ public final class FaultPlan {
         List<Long> disconnects = new ArrayList<>();
         List<DeviceFaults.BatteryFall> falls = new ArrayList<>();
         List<DeviceFaults.Stall> stalls = new ArrayList<>();
+        List<Long> reboots = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed * 31 + index * 0x5DEECE66DL + 17);
         for (FaultSpec s : specs) {
             if (s.device() != null && s.device() != index) {
@@ -61,6 +62,7 @@ public final class FaultPlan {
                 case "drift" -> drift = s.ppm();
                 case "disconnect" -> disconnects.add(s.at() != null ? Math.round(s.at() * 1000)
                         : (long) (scenarioMs * (0.2 + 0.6 * random.nextDouble())));
+                case "reboot" -> reboots.add(Math.round(s.at() * 1000));
                 case "low-battery" -> falls.add(new DeviceFaults.BatteryFall(Math.round(s.at() * 1000),
                         s.percent() == null ? DEFAULT_LOW_BATTERY : (int) Math.round(s.percent())));
                 case "stall" -> stalls.add(new DeviceFaults.Stall(Math.round(s.at() * 1000),
@@ -68,7 +70,7 @@ public final class FaultPlan {
                 default -> throw new IllegalStateException("unchecked fault type " + s.type());
             }
         }
-        return new DeviceFaults(drop, corrupt, dup, disconnects, drift, falls, stalls);
+        return new DeviceFaults(drop, corrupt, dup, disconnects, drift, falls, stalls, reboots);
     }
 
     /** Checks one spec; throws with what is wrong. */
@@ -92,6 +94,7 @@ public final class FaultPlan {
                 }
             }
             case "disconnect" -> requireTime(t, s.at(), true);
+            case "reboot" -> requireTime(t, s.at(), false);
             case "low-battery" -> {
                 requireTime(t, s.at(), false);
                 if (s.percent() != null && (s.percent() < 0 || s.percent() > 100)) {
@@ -105,7 +108,7 @@ public final class FaultPlan {
                 }
             }
             default -> throw new IllegalArgumentException("type '" + s.type()
-                    + "' is not drop, corrupt, duplicate, disconnect, drift, low-battery or stall");
+                    + "' is not drop, corrupt, duplicate, disconnect, reboot, drift, low-battery or stall");
         }
     }
 
@@ -148,6 +151,7 @@ public final class FaultPlan {
                             Double.parseDouble(value.replace("ppm", "")));
                     case "disconnect" -> new FaultSpec(key, null, null,
                             value.equals("random") ? null : seconds(value), null, null);
+                    case "reboot" -> new FaultSpec(key, null, null, seconds(value), null, null);
                     case "low-battery" -> {
                         String[] p = value.split(":");
                         yield new FaultSpec(key, null, p.length > 1 ? percent(p[1]) : null, seconds(p[0]), null, null);
@@ -160,7 +164,7 @@ public final class FaultPlan {
                         yield new FaultSpec(key, null, null, seconds(p[0]), seconds(p[1]), null);
                     }
                     default -> throw new IllegalArgumentException("unknown fault '" + key
-                            + "' (drop, corrupt, duplicate, disconnect, drift, low-battery, stall)");
+                            + "' (drop, corrupt, duplicate, disconnect, reboot, drift, low-battery, stall)");
                 });
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("fault '" + it + "': '" + value + "' is not a number");

@@ -15,5 +15,7 @@ public enum FaultType {
     /** The battery falls to a low level. */
     LOW_BATTERY,
     /** The device stops sampling for a while without disconnecting. */
-    STALL
+    STALL,
+    /** The device powers off and on: link drops, sequence restarts at 0, clock unset, boot counter + 1. */
+    REBOOT
 }

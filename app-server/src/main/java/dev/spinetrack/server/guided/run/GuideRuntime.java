@@ -46,14 +46,9 @@ import java.util.concurrent.TimeUnit;
 public class GuideRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRuntime.class);
-    /** A running session's view is re-published at least this often (wall time), for timers. */
-    private static final long REPUBLISH_MS = 1_000;
-    /** Stored samples read per query when catching up. */
-    private static final int CATCH_UP_CHUNK = 2_000;
 
     private final GuideResumer resumer;
     private final SessionService sessions;
-    private final StoredStream stored;
     private final TrackedSampleFeed feed;
     private final LiveFeed live;
     private final GuideRunStore runs;
@@ -64,17 +59,18 @@ public class GuideRuntime {
     private final ExecutorService coachThread = Executors.newSingleThreadExecutor(r -> daemon(r, "guide-coach"));
     private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "guide-lease"));
+    private final RunCoaching coaching;
     private AutoCloseable subscription;
 
     public GuideRuntime(GuideResumer resumer, SessionService sessions, StoredStream stored, TrackedSampleFeed feed,
                         LiveFeed live, GuideRunStore runs, @Value("${spinetrack.guide.lease-ms:10000}") long leaseMs) {
         this.resumer = resumer;
         this.sessions = sessions;
-        this.stored = stored;
         this.feed = feed;
         this.live = live;
         this.runs = runs;
         this.leaseMs = Math.max(300, leaseMs);
+        this.coaching = new RunCoaching(stored, this);
     }
 
     @PostConstruct
@@ -89,7 +85,7 @@ public class GuideRuntime {
             public void onTracked(String device, List<TrackedSample> samples, long receivedAt) {
                 GuideRun run = byDevice.get(device);
                 if (run != null) {
-                    coachThread.execute(() -> coach(run, samples, receivedAt));
+                    coachThread.execute(() -> coaching.coach(run, samples, receivedAt));
                 }
             }
         });
@@ -212,93 +208,8 @@ public class GuideRuntime {
         return byId.values();
     }
 
-    /** Coaches samples handed over live; a hole before them is first filled from storage. */
-    private void coach(GuideRun run, List<TrackedSample> samples, long receivedAt) {
-        boolean publish = false;
-        synchronized (run) {
-            for (TrackedSample s : samples) {
-                if (!run.running()) {
-                    break;
-                }
-                if (s.seq() <= run.coachedSeq || s.seq() < run.fromSeq) {
-                    continue; // seen already, or history from before the start request
-                }
-                if (s.seq() > run.coachedSeq + 1) {
-                    publish |= catchUp(run, s.seq() - 1);
-                    if (!run.running() || s.seq() <= run.coachedSeq) {
-                        continue;
-                    }
-                }
-                run.skew.observe(s.t(), receivedAt);
-                publish |= take(run, s);
-            }
-            publish |= run.running() && System.currentTimeMillis() - run.lastPublishWall >= REPUBLISH_MS;
-        }
-        if (publish) {
-            publish(run);
-        }
-    }
-
-    /**
-     * Coaches the stored samples after the run's cursor up to {@code toSeq}.
-     *
-     * @return whether the view changed
-     */
-    private boolean catchUp(GuideRun run, long toSeq) {
-        boolean changed = false;
-        while (run.running() && run.coachedSeq < toSeq) {
-            long from = Math.max(run.coachedSeq, run.fromSeq - 1);
-            long to = toSeq == Long.MAX_VALUE ? from + CATCH_UP_CHUNK : Math.min(toSeq, from + CATCH_UP_CHUNK);
-            List<TrackedSample> chunk = stored.after(run.device, run.session, from, to);
-            if (chunk.isEmpty()) {
-                break; // nothing stored there (lost on the way, or not tracked yet)
-            }
-            for (TrackedSample s : chunk) {
-                if (!run.running()) {
-                    break;
-                }
-                changed |= take(run, s);
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * One sample through the run's coach.
-     *
-     * @return whether the view changed
-     */
-    private boolean take(GuideRun run, TrackedSample s) {
-        if (s.session() == null || s.session() != run.session) {
-            LOG.info("Guided session {}: server session {} of device {} ended under it (sample {}); ending", run.id,
-                    run.session, run.device, s.seq());
-            run.coach.stop(run.coach.lastT());
-            finish(run, "session-ended");
-            return true;
-        }
-        run.coachedSeq = s.seq();
-        run.observe(s.t(), System.currentTimeMillis());
-        try {
-            boolean changed = false;
-            if (run.coach.session().state() == SessionState.READY) {
-                run.coach.start(s.t()); // band and spot were set at the start request
-                changed = true;
-            }
-            CoachEffects e = run.coach.onSample(s.t(), s.contact(), s.region(), s.pressure(), s.pitch(), s.roll());
-            if (changed || e.changed()) {
-                act(run, e, "finished");
-                return true;
-            }
-            return false;
-        } catch (RuntimeException e) {
-            LOG.warn("Guided session {}: sample {} of device {} not coached: {}", run.id, s.seq(), run.device,
-                    e.toString());
-            return false;
-        }
-    }
-
     /** Sets a block's band and a ball's spot from the device's next sample on, and stores the run. */
-    private void effects(GuideRun run, CoachEffects e) {
+    void effects(GuideRun run, CoachEffects e) {
         try {
             if (e.tag() != null) {
                 sessions.tagRegionNow(run.session, e.tag());
@@ -332,7 +243,7 @@ public class GuideRuntime {
     }
 
     /** A finished run: stored, the device freed at once, its server session closed. */
-    private void finish(GuideRun run, String reason) {
+    void finish(GuideRun run, String reason) {
         run.endReason = reason;
         run.endedAt = System.currentTimeMillis();
         save(run);
@@ -374,7 +285,7 @@ public class GuideRuntime {
                 coachThread.execute(() -> {
                     boolean changed;
                     synchronized (run) {
-                        changed = catchUp(run, Long.MAX_VALUE);
+                        changed = coaching.catchUp(run, Long.MAX_VALUE);
                     }
                     if (changed) {
                         publish(run);
@@ -408,7 +319,7 @@ public class GuideRuntime {
                 run.coachedSeq + 1, run.programId, run.session);
         coachThread.execute(() -> {
             synchronized (run) {
-                catchUp(run, Long.MAX_VALUE);
+                coaching.catchUp(run, Long.MAX_VALUE);
             }
             publish(run);
         });

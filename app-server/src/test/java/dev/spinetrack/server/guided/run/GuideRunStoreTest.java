@@ -1,12 +1,12 @@
 package dev.spinetrack.server.guided.run;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.tender.TenderRating;
 import dev.spinetrack.server.guided.plan.GuideProgress;
 import dev.spinetrack.server.guided.plan.SessionState;
 import dev.spinetrack.server.guided.plan.StepResult;
 import dev.spinetrack.server.guided.plan.StepStatus;
 import dev.spinetrack.server.program.StepKind;
-import dev.spinetrack.server.engine.tender.TenderRating;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,8 +9,10 @@ import tinyb.BluetoothGattCharacteristic;
 import tinyb.BluetoothGattService;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -24,6 +26,14 @@ final class TinybConnection implements BleConnection {
     private final String address;
     private final Duration servicesTimeout;
     private final AtomicBoolean down = new AtomicBoolean();
+    /**
+     * The device's services and their characteristics, looked up once after ServicesResolved.
+     * TinyB finds them by walking every object BlueZ exports, with a synchronous D-Bus call per
+     * object, so a lookup per operation grows with the number of connected devices. Holding the
+     * objects also keeps subscriptions alive: TinyB's Java objects own their native peers and a
+     * finalizer deletes them, unhooking any value callback.
+     */
+    private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt;
     private volatile Consumer<String> onDisconnect = reason -> { };
 
     TinybConnection(BluetoothDevice device, Duration servicesTimeout) {
@@ -55,16 +65,7 @@ final class TinybConnection implements BleConnection {
 
     @Override
     public List<UUID> discoverServices() throws BleException {
-        try {
-            awaitServicesResolved("discover services on " + address);
-            List<UUID> uuids = new ArrayList<>();
-            for (BluetoothGattService s : device.getServices()) {
-                uuids.add(UUID.fromString(s.getUUID()));
-            }
-            return uuids;
-        } catch (BluetoothException e) {
-            throw new BleException("discover services on " + address + " failed: " + e.getMessage(), e);
-        }
+        return List.copyOf(gatt("discover services on " + address).keySet());
     }
 
     @Override
@@ -138,22 +139,41 @@ final class TinybConnection implements BleConnection {
 
     private BluetoothGattCharacteristic characteristic(UUID service, UUID characteristic, String op)
             throws BleException {
-        try {
-            awaitServicesResolved(op + " " + characteristic + " on " + address);
-            for (BluetoothGattService s : device.getServices()) {
-                if (UUID.fromString(s.getUUID()).equals(service)) {
-                    for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
-                        if (UUID.fromString(c.getUUID()).equals(characteristic)) {
-                            return c;
+        Map<UUID, BluetoothGattCharacteristic> chars = gatt(op + " " + characteristic + " on " + address).get(service);
+        if (chars == null) {
+            throw new BleException(op + " " + characteristic + " on " + address + " failed: no service " + service);
+        }
+        BluetoothGattCharacteristic c = chars.get(characteristic);
+        if (c == null) {
+            throw new BleException(op + " " + characteristic + " on " + address
+                    + " failed: service " + service + " has no such characteristic");
+        }
+        return c;
+    }
+
+    private Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt(String op) throws BleException {
+        Map<UUID, Map<UUID, BluetoothGattCharacteristic>> g = gatt;
+        if (g != null) {
+            return g;
+        }
+        synchronized (this) {
+            if (gatt == null) {
+                awaitServicesResolved(op);
+                try {
+                    Map<UUID, Map<UUID, BluetoothGattCharacteristic>> found = new LinkedHashMap<>();
+                    for (BluetoothGattService s : device.getServices()) {
+                        Map<UUID, BluetoothGattCharacteristic> chars = new LinkedHashMap<>();
+                        for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
+                            chars.put(UUID.fromString(c.getUUID()), c);
                         }
+                        found.put(UUID.fromString(s.getUUID()), Map.copyOf(chars));
                     }
-                    throw new BleException(op + " " + characteristic + " on " + address
-                            + " failed: service " + service + " has no such characteristic");
+                    gatt = Collections.unmodifiableMap(found);
+                } catch (BluetoothException | IllegalArgumentException e) {
+                    throw new BleException(op + " failed: " + e.getMessage(), e);
                 }
             }
-        } catch (BluetoothException e) {
-            throw new BleException(op + " " + characteristic + " on " + address + " failed: " + e.getMessage(), e);
+            return gatt;
         }
-        throw new BleException(op + " " + characteristic + " on " + address + " failed: no service " + service);
     }
 }

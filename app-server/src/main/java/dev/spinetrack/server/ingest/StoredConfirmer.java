@@ -1,0 +1,111 @@
+package dev.spinetrack.server.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spinetrack.protocol.mqtt.StoredConfirmation;
+import dev.spinetrack.protocol.mqtt.Topics;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes the end-to-end confirmations (PROTOCOL.md §7.6) on
+ * {@code spinetrack/v1/{gateway}/{device}/stored}, QoS 1, after the transaction that stored the
+ * batches committed. The batches of one device and boot confirmed together go out as one message.
+ * Its own connection, so publishing never waits on the ingest client's callback thread. A
+ * confirmation that cannot be sent is not retried here: the gateway publishes the batch again
+ * after its timeout and the server, holding its samples already, confirms it again.
+ */
+final class StoredConfirmer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredConfirmer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Stream(String gateway, String device, long boot) {
+    }
+
+    private final MqttAsyncClient client;
+    private final Map<Stream, List<long[]>> pending = new LinkedHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong unsent = new AtomicLong();
+
+    StoredConfirmer(String brokerUrl, String clientId, MqttConnectionOptions template) throws MqttException {
+        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, 10);
+        o.setKeepAliveInterval(30);
+        if (template.getUserName() != null) {
+            o.setUserName(template.getUserName());
+        }
+        if (template.getPassword() != null) {
+            o.setPassword(template.getPassword());
+        }
+        if (template.getSocketFactory() != null) {
+            o.setSocketFactory(template.getSocketFactory());
+        }
+        client.connect(o);
+    }
+
+    /** Notes a batch as done; {@link #flush} sends it. */
+    synchronized void add(ConfirmKey k) {
+        pending.computeIfAbsent(new Stream(k.gateway(), k.device(), k.boot()), s -> new ArrayList<>())
+                .add(new long[] {k.firstSeq(), k.lastSeq()});
+    }
+
+    /** Sends everything noted since the last flush. */
+    synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Stream, List<long[]>> e : pending.entrySet()) {
+            List<long[]> ranges = e.getValue();
+            for (int from = 0; from < ranges.size(); from += StoredConfirmation.MAX_RANGES) {
+                Stream s = e.getKey();
+                List<long[]> part = ranges.subList(from, Math.min(ranges.size(), from + StoredConfirmation.MAX_RANGES));
+                publish(s, StoredConfirmation.of(s.gateway(), s.device(), s.boot(), new ArrayList<>(part)));
+            }
+        }
+        pending.clear();
+    }
+
+    private void publish(Stream s, StoredConfirmation c) {
+        try {
+            client.publish(Topics.stored(s.gateway(), s.device()), JSON.writeValueAsBytes(c), Topics.QOS, false);
+            sent.incrementAndGet();
+        } catch (MqttException | JsonProcessingException | RuntimeException e) {
+            long n = unsent.incrementAndGet();
+            if (n <= 10 || n % 1000 == 0) {
+                LOG.warn("Confirmation for {}/{} not sent ({} so far): {}; the gateway will send the batch again",
+                        s.gateway(), s.device(), n, e.getMessage());
+            }
+        }
+    }
+
+    /** Confirmations published. */
+    long sent() {
+        return sent.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("closing the confirmation client: {}", e.getMessage());
+        }
+    }
+}

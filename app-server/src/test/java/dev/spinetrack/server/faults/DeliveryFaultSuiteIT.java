@@ -1,0 +1,243 @@
+package dev.spinetrack.server.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
+import dev.spinetrack.protocol.mqtt.Sample;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The delivery fault suite (issue "every sample a device produced is stored exactly once"):
+ * real processes (a private Mosquitto with default limits, a private PostgreSQL, the server and
+ * the gateway as JVMs of their own), one fault per case. Each case counts the samples produced
+ * (every identity the gateway published, seen by an independent subscriber), stored, missing and
+ * duplicated, and compares every session and per-region figure with an undisturbed replay of the
+ * same samples into a second server. Prints the table; fails unless missing = 0, duplicated = 0
+ * and the figures are equal in every case. Off unless {@code -Dspinetrack.faults=true}.
+ */
+@EnabledIfSystemProperty(named = "spinetrack.faults", matches = "true")
+class DeliveryFaultSuiteIT {
+
+    private static final String GATEWAY = "gwfault";
+    private static final String SCENARIO = "studio";
+    private static final double SPEED = 10;
+    private static final Duration CASE_LIMIT = Duration.ofMinutes(4);
+
+    private static Path work;
+    private static Services.Postgres pg;
+    private static Services.Mosquitto broker;
+    private static StreamObserver observer;
+    private static Proc replayServer;
+    private static int replayPort;
+    private static Proc server;
+    private static int serverPort;
+    private static final List<String> TABLE = new ArrayList<>();
+
+    /** One fault, applied while the case runs. */
+    @FunctionalInterface
+    interface Fault {
+        void apply(Run run) throws Exception;
+    }
+
+    /** A running case: its gateway process, which a fault may kill and start again. */
+    static final class Run {
+        final int fleet;
+        final String faultFlags;
+        final Path queueDir;
+        Proc gateway;
+
+        Run(int fleet, String faultFlags) throws Exception {
+            this.fleet = fleet;
+            this.faultFlags = faultFlags;
+            this.queueDir = Files.createDirectories(work.resolve("gateway-" + fleet));
+        }
+
+        void startGateway() {
+            List<String> args = new ArrayList<>(List.of("--gateway-id", GATEWAY, "--broker", broker.url(),
+                    "--queue-dir", queueDir.toString(), "--simulate", SCENARIO, "--speed", String.valueOf(SPEED),
+                    "--seed", "7", "--fleet", String.valueOf(fleet), "--status-interval-ms", "1000",
+                    "--confirm-timeout-ms", "2000", "--reconnect-max-ms", "2000"));
+            if (!faultFlags.isEmpty()) {
+                args.add("--faults");
+                args.add(faultFlags);
+            }
+            gateway = Proc.java("gateway-" + fleet, work.resolve("logs/gateway-" + fleet + ".log"), List.of(),
+                    "dev.spinetrack.gateway.cli.GatewayCommand", args);
+        }
+    }
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        work = Files.createTempDirectory("spinetrack-faults");
+        // PostgreSQL runs as its own user when we are root: it must be able to reach its directory
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        System.out.println("fault suite: working in " + work);
+        pg = new Services.Postgres(work.resolve("pg"));
+        pg.init();
+        pg.createDatabase("faults");
+        pg.createDatabase("replay");
+        broker = new Services.Mosquitto(work.resolve("mosquitto"));
+        broker.start();
+        observer = new StreamObserver(broker.url());
+        replayPort = Proc.freePort();
+        replayServer = startServer("replay-server", replayPort, "replay", Replay.GATEWAY);
+        serverPort = Proc.freePort();
+        server = startServer("server", serverPort, "faults", GATEWAY);
+        Proc.awaitPort(replayPort, Duration.ofMinutes(3), "replay server");
+        Proc.awaitPort(serverPort, Duration.ofMinutes(3), "server");
+    }
+
+    static Proc startServer(String name, int port, String database, String gateway) {
+        return Proc.java(name, work.resolve("logs/" + name + ".log"), List.of(
+                        "-Dmicronaut.server.port=" + port,
+                        "-Dspinetrack.mqtt.url=" + broker.url(),
+                        "-Dspinetrack.mqtt.client-id=fault-suite-" + name,
+                        "-Dspinetrack.mqtt.gateway=" + gateway,
+                        "-Dspinetrack.mqtt.shared-group=" + name,
+                        "-Dspinetrack.data-dir=" + work.resolve(name + "-data"),
+                        "-Ddatasources.default.url=" + pg.jdbc(database),
+                        "-Ddatasources.default.driver-class-name=org.postgresql.Driver",
+                        "-Ddatasources.default.dialect=POSTGRES",
+                        "-Ddatasources.default.username=postgres",
+                        "-Ddatasources.default.password="),
+                "dev.spinetrack.server.Application", List.of());
+    }
+
+    static void restartServer() {
+        server = startServer("server", serverPort, "faults", GATEWAY);
+        Proc.awaitPort(serverPort, Duration.ofMinutes(3), "server");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        System.out.println();
+        System.out.println("Delivery fault suite (" + SCENARIO + " at " + SPEED + "x, gateway -> Mosquitto -> server -> PostgreSQL):");
+        System.out.println(String.format("| %-34s | %9s | %9s | %7s | %10s | %-40s |", "case", "produced", "stored",
+                "missing", "duplicated", "sessions and per-region figures"));
+        System.out.println("|" + "-".repeat(36) + "|" + "-".repeat(11) + "|" + "-".repeat(11) + "|" + "-".repeat(9)
+                + "|" + "-".repeat(12) + "|" + "-".repeat(42) + "|");
+        TABLE.forEach(System.out::println);
+        System.out.println();
+        if (observer != null) {
+            observer.close();
+        }
+        for (Proc p : new Proc[] {server, replayServer}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    void everySampleIsStoredExactlyOnceAndTheFiguresEqualAnUndisturbedReplay() throws Exception {
+        List<String> failures = new ArrayList<>();
+        failures.addAll(runCase("nothing (baseline)", 1, "", run -> { }));
+        failures.addAll(runCase("Mosquitto stopped 8 s, restarted", 2, "", run -> {
+            Proc.sleep(6_000);
+            broker.stop();
+            Proc.sleep(8_000);
+            broker.start();
+        }));
+        failures.addAll(runCase("server kill -9, restarted after 5 s", 3, "", run -> {
+            Proc.sleep(6_000);
+            server.kill9();
+            Proc.sleep(5_000);
+            restartServer();
+        }));
+        failures.addAll(runCase("gateway kill -9, restarted", 4, "", run -> {
+            Proc.sleep(6_000);
+            run.gateway.kill9();
+            Proc.sleep(1_000);
+            run.startGateway();
+        }));
+        failures.addAll(runCase("gateway restarted (devices power on)", 5, "", run -> {
+            Proc.sleep(6_000);
+            run.gateway.stop(Duration.ofSeconds(15));
+            run.startGateway();
+        }));
+        failures.addAll(runCase("database stopped 70 s", 6, "", run -> {
+            Proc.sleep(4_000);
+            pg.stop();
+            Proc.sleep(70_000);
+            pg.start();
+        }));
+        failures.addAll(runCase("one device reboots (reboot=60s)", 7, "reboot=60s", run -> { }));
+        failures.addAll(runCase("drop 2 %, duplicate 2 %, disconnect", 8, "drop=2%,duplicate=2%,disconnect=90s",
+                run -> { }));
+        assertEquals(List.of(), failures, "every case: missing 0, duplicated 0, figures equal");
+    }
+
+    private List<String> runCase(String name, int fleet, String flags, Fault fault) throws Exception {
+        String prefix = String.format("c0%02x%02x", 0xFF ^ (fleet >> 8), 0xEE ^ (fleet & 0xFF));
+        Run run = new Run(fleet, flags);
+        long start = System.nanoTime();
+        run.startGateway();
+        fault.apply(run);
+        // the gateway exits once its scenario ended and the server confirmed everything it queued
+        if (!run.gateway.waitFor(CASE_LIMIT)) {
+            run.gateway.stop(Duration.ofSeconds(10));
+            System.out.println("fault suite: " + name + ": the gateway did not drain within " + CASE_LIMIT);
+        }
+        Map<String, NavigableMap<Long, Sample>> produced = observer.samples(prefix);
+        Set<String> producedKeys = new HashSet<>();
+        produced.forEach((d, m) -> m.keySet().forEach(k -> producedKeys.add(d + "/" + k)));
+        Set<String> stored = Figures.stored(pg.jdbc("faults"), prefix);
+        long rows = Figures.storedRows(pg.jdbc("faults"), prefix);
+        Set<String> missing = new HashSet<>(producedKeys);
+        missing.removeAll(stored);
+        Set<String> extra = new HashSet<>(stored);
+        extra.removeAll(producedKeys);
+        long duplicated = extra.size() + (rows - stored.size()) + observer.conflicts();
+
+        Map<String, DeviceInfo> infos = new TreeMap<>();
+        produced.keySet().forEach(d -> {
+            if (observer.info(d) != null) {
+                infos.put(d, observer.info(d));
+            }
+        });
+        Replay.publish(broker.url(), produced, infos);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (Figures.storedRows(pg.jdbc("replay"), prefix) < producedKeys.size() && System.nanoTime() < deadline) {
+            Proc.sleep(500);
+        }
+        Proc.sleep(1_000);
+        List<JsonNode> disturbed = Figures.sessions(serverPort, prefix);
+        List<JsonNode> undisturbed = Figures.sessions(replayPort, prefix);
+        List<String> diffs = Figures.differences(disturbed, undisturbed);
+        String verdict = diffs.isEmpty() ? "equal (" + disturbed.size() + " sessions)"
+                : diffs.size() + " difference(s), e.g. " + diffs.get(0);
+        TABLE.add(String.format("| %-34s | %,9d | %,9d | %,7d | %,10d | %-40s |", name, producedKeys.size(), stored.size(),
+                missing.size(), duplicated, verdict.length() > 40 ? verdict.substring(0, 40) : verdict));
+        System.out.printf("fault suite: %s: produced %d, stored %d, missing %d, duplicated %d, figures %s (%d s)%n",
+                name, producedKeys.size(), stored.size(), missing.size(), duplicated, verdict,
+                Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        diffs.stream().limit(10).forEach(d -> System.out.println("  " + d));
+        List<String> failures = new ArrayList<>();
+        if (producedKeys.isEmpty() || !missing.isEmpty() || duplicated != 0 || !diffs.isEmpty() || disturbed.isEmpty()) {
+            failures.add(name + ": produced " + producedKeys.size() + ", missing " + missing.size() + ", duplicated "
+                    + duplicated + ", sessions " + disturbed.size() + ", " + verdict);
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.spinetrack.gateway.mqtt;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.spinetrack.gateway.queue.QueuedMessage;
+
+import java.io.IOException;
+
+/**
+ * Reads from a queued sample batch what a confirmation names it by: device, boot and the seq of
+ * its first and last sample (PROTOCOL.md §7.6), and the seal time for the queue's age. A token
+ * scan, not data binding: it runs for every batch published.
+ */
+final class BatchKeys {
+
+    /** The key and seal time of a batch. */
+    record Keyed(Unconfirmed.Batch batch, long sentAt) {
+    }
+
+    private BatchKeys() {
+    }
+
+    /** The batch's key, or null when the message is not a readable sample batch. */
+    static Keyed of(QueuedMessage m) {
+        if (!m.topic().endsWith("/samples")) {
+            return null;
+        }
+        String device = null;
+        long boot = 0;
+        long sentAt = 0;
+        long first = -1;
+        long last = -1;
+        try (JsonParser p = Json.mapper().getFactory().createParser(m.payload())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "device" -> device = p.getText();
+                    case "boot" -> boot = p.getLongValue();
+                    case "sentAt" -> sentAt = p.getLongValue();
+                    case "samples" -> {
+                        if (v != JsonToken.START_ARRAY) {
+                            return null;
+                        }
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String field = p.currentName();
+                                p.nextToken();
+                                if (field.equals("seq")) {
+                                    long seq = p.getLongValue();
+                                    if (first < 0) {
+                                        first = seq;
+                                    }
+                                    last = seq;
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (device == null || first < 0) {
+            return null;
+        }
+        return new Keyed(new Unconfirmed.Batch(m.index(), device, boot, first, last, m.weight()), sentAt);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.spinetrack.gateway.mqtt;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a batch may leave the durable queue (PROTOCOL.md §7.6).
+ *
+ * @param serverConfirms    true (default): only on the server's {@code stored} confirmation; false: on
+ *                          the broker's PUBACK, for a broker with no SpineTrack server behind it (tools, tests
+ *                          of the gateway alone); then a broker restart or queue limit can lose data
+ * @param maxUnconfirmed    batches published and not yet confirmed, at most; beyond that, batches wait in
+ *                          the disk queue, so a slow server pushes back into the gateway and not into the broker
+ * @param confirmTimeout    a batch not confirmed this long after it was published is published again …
+ * @param maxConfirmTimeout … with the timeout doubling up to this while the server confirms nothing
+ * @param park              a batch the broker refused (PUBACK reason ≥ 0x80) is tried again after this
+ */
+public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Duration confirmTimeout,
+                               Duration maxConfirmTimeout, Duration park) {
+
+    public DeliverySettings {
+        if (maxUnconfirmed < 1 || maxUnconfirmed > 100_000) {
+            throw new IllegalArgumentException("max unconfirmed batches must be 1..100000, was " + maxUnconfirmed);
+        }
+        Objects.requireNonNull(confirmTimeout, "confirmTimeout");
+        Objects.requireNonNull(maxConfirmTimeout, "maxConfirmTimeout");
+        Objects.requireNonNull(park, "park");
+        if (confirmTimeout.toMillis() < 100 || maxConfirmTimeout.compareTo(confirmTimeout) < 0 || park.toMillis() < 100) {
+            throw new IllegalArgumentException("confirm timeout must be >= 100 ms and <= its maximum, park >= 100 ms");
+        }
+    }
+
+    /** Server confirmation, 500 batches in flight, 10 s timeout doubling to 80 s, 30 s park. */
+    public static DeliverySettings defaults() {
+        return new DeliverySettings(true, 500, Duration.ofSeconds(10), Duration.ofSeconds(80), Duration.ofSeconds(30));
+    }
+
+    public DeliverySettings withServerConfirms(boolean v) {
+        return new DeliverySettings(v, maxUnconfirmed, confirmTimeout, maxConfirmTimeout, park);
+    }
+
+    public DeliverySettings withMaxUnconfirmed(int v) {
+        return new DeliverySettings(serverConfirms, v, confirmTimeout, maxConfirmTimeout, park);
+    }
+
+    /** A confirmation timeout, growing up to 8 times itself while the server confirms nothing. */
+    public DeliverySettings withConfirmTimeout(Duration v) {
+        return new DeliverySettings(serverConfirms, maxUnconfirmed, v, v.multipliedBy(8), park);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.spinetrack.gateway.mqtt;
+
+import dev.spinetrack.protocol.mqtt.StoredConfirmation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The batches published but not yet confirmed stored by the server (PROTOCOL.md §7.6), and
+ * when each is due to be published again. Plain logic over values: the caller passes the
+ * clock and does the publishing. Not thread-safe; {@link MqttOutbox} guards it.
+ *
+ * <p>A batch is due again when its confirmation timeout passed (the timeout doubles, up to
+ * {@code maxTimeoutNanos}, while the server confirms nothing, so a server that is down is not
+ * flooded), after a reconnect to the broker, or when its park time ends after the broker
+ * refused it. Parked batches do not count against the window, so one refused device does not
+ * hold back the others.
+ */
+final class Unconfirmed {
+
+    /** What a queued batch is, as far as confirmations go. */
+    record Batch(long index, String device, long boot, long firstSeq, long lastSeq, int weight) {
+    }
+
+    private static final class Entry {
+        final Batch batch;
+        long dueAtNanos;
+        boolean parked;
+        /** Due because of a reconnect or a full in-flight window, not because its confirmation is late. */
+        boolean forced;
+
+        Entry(Batch batch) {
+            this.batch = batch;
+        }
+    }
+
+    private final TreeMap<Long, Entry> byIndex = new TreeMap<>();
+    private final Map<String, List<Entry>> byDevice = new HashMap<>();
+    private final long baseTimeoutNanos;
+    private final long maxTimeoutNanos;
+    private final long parkNanos;
+    private long timeoutNanos;
+    private int parked;
+
+    Unconfirmed(long baseTimeoutNanos, long maxTimeoutNanos, long parkNanos) {
+        this.baseTimeoutNanos = baseTimeoutNanos;
+        this.maxTimeoutNanos = Math.max(baseTimeoutNanos, maxTimeoutNanos);
+        this.parkNanos = parkNanos;
+        this.timeoutNanos = baseTimeoutNanos;
+    }
+
+    /** Records a (re)publication of a batch at {@code now}. */
+    void published(Batch b, long now) {
+        Entry e = byIndex.get(b.index());
+        if (e == null) {
+            e = new Entry(b);
+            byIndex.put(b.index(), e);
+            byDevice.computeIfAbsent(b.device(), d -> new ArrayList<>()).add(e);
+        }
+        if (e.parked) {
+            e.parked = false;
+            parked--;
+        }
+        e.forced = false;
+        e.dueAtNanos = now + timeoutNanos;
+    }
+
+    /** The publication of this batch did not happen (the client's in-flight window was full): again soon. */
+    void retrySoon(long index, long now) {
+        Entry e = byIndex.get(index);
+        if (e != null && !e.parked) {
+            e.forced = true;
+            e.dueAtNanos = now;
+        }
+    }
+
+    /** The broker refused the batch (PUBACK reason ≥ 0x80): try it again after the park time. */
+    void refused(long index, long now) {
+        Entry e = byIndex.get(index);
+        if (e != null && !e.parked) {
+            e.parked = true;
+            parked++;
+            e.dueAtNanos = now + parkNanos;
+        }
+    }
+
+    /**
+     * Applies a confirmation.
+     *
+     * @return the batches it confirmed (now forgotten here), in index order
+     */
+    List<Batch> confirm(StoredConfirmation c) {
+        List<Entry> list = byDevice.get(c.device());
+        if (list == null) {
+            return List.of();
+        }
+        List<Batch> done = new ArrayList<>();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Entry e = list.get(i);
+            if (c.covers(e.batch.boot(), e.batch.firstSeq(), e.batch.lastSeq())) {
+                list.remove(i);
+                byIndex.remove(e.batch.index());
+                if (e.parked) {
+                    parked--;
+                }
+                done.add(0, e.batch);
+            }
+        }
+        if (list.isEmpty()) {
+            byDevice.remove(c.device());
+        }
+        if (!done.isEmpty()) {
+            timeoutNanos = baseTimeoutNanos;
+        }
+        return done;
+    }
+
+    /** Whether the batch at {@code index} is waiting for its confirmation. */
+    boolean contains(long index) {
+        return byIndex.containsKey(index);
+    }
+
+    /**
+     * Batches due to be published again at {@code now}, in index order (at most {@code max}). A
+     * batch due because its timeout passed raises the timeout for the next round.
+     */
+    List<Batch> due(long now, int max) {
+        List<Batch> out = new ArrayList<>();
+        boolean timedOut = false;
+        for (Entry e : byIndex.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (e.dueAtNanos - now <= 0) {
+                out.add(e.batch);
+                timedOut |= !e.parked && !e.forced;
+            }
+        }
+        if (timedOut) {
+            timeoutNanos = Math.min(maxTimeoutNanos, timeoutNanos * 2);
+        }
+        return out;
+    }
+
+    /** After a reconnect: every batch not parked is due now (the broker may have lost it). */
+    void allDue(long now) {
+        for (Entry e : byIndex.values()) {
+            if (!e.parked) {
+                e.forced = true;
+                e.dueAtNanos = now;
+            }
+        }
+    }
+
+    /** Batches counting against the in-flight window (not parked). */
+    int inFlight() {
+        return byIndex.size() - parked;
+    }
+
+    /** All batches waiting for a confirmation, parked ones included. */
+    int size() {
+        return byIndex.size();
+    }
+
+    /** The current confirmation timeout. */
+    long timeoutNanos() {
+        return timeoutNanos;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.spinetrack.gateway.mqtt;
+
+import dev.spinetrack.protocol.mqtt.StoredConfirmation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UnconfirmedTest {
+
+    private static final long S = 1_000_000_000L;
+    private final Unconfirmed u = new Unconfirmed(10 * S, 40 * S, 30 * S);
+
+    private static Unconfirmed.Batch batch(long index, String device, long boot, long first, long last) {
+        return new Unconfirmed.Batch(index, device, boot, first, last, (int) (last - first + 1));
+    }
+
+    @Test
+    void aConfirmationReleasesOnlyTheBatchesOfItsDeviceAndBootThatItCovers() {
+        u.published(batch(0, "c0ffee000001", 1, 0, 9), 0);
+        u.published(batch(1, "c0ffee000002", 1, 0, 9), 0);
+        u.published(batch(2, "c0ffee000001", 2, 0, 9), 0);
+        u.published(batch(3, "c0ffee000001", 1, 10, 19), 0);
+        List<Unconfirmed.Batch> done = u.confirm(StoredConfirmation.of("gw", "c0ffee000001", 1,
+                List.of(new long[] {0, 9}, new long[] {10, 15})));
+        assertEquals(List.of(0L), done.stream().map(Unconfirmed.Batch::index).toList(),
+                "boot 2 is another stream; 10..19 is not wholly inside 10..15");
+        assertEquals(3, u.inFlight());
+        assertTrue(u.contains(3) && u.contains(2) && u.contains(1));
+    }
+
+    @Test
+    void unconfirmedBatchesComeDueAfterTheTimeoutWhichGrowsUntilSomethingIsConfirmed() {
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
+        assertEquals(List.of(), u.due(9 * S, 10));
+        assertEquals(1, u.due(10 * S, 10).size());
+        assertEquals(20 * S, u.timeoutNanos(), "doubled");
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 10 * S);
+        assertEquals(List.of(), u.due(29 * S, 10));
+        assertEquals(1, u.due(30 * S, 10).size());
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 30 * S);
+        u.due(200 * S, 10);
+        assertEquals(40 * S, u.timeoutNanos(), "capped");
+        u.published(batch(1, "c0ffee000001", 0, 10, 19), 200 * S);
+        u.confirm(StoredConfirmation.of("gw", "c0ffee000001", 0, List.of(new long[] {0, 9})));
+        assertEquals(10 * S, u.timeoutNanos(), "a confirmation resets it");
+    }
+
+    @Test
+    void aReconnectOrAFullClientWindowMakesBatchesDueWithoutGrowingTheTimeout() {
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
+        u.published(batch(1, "c0ffee000001", 0, 10, 19), 0);
+        u.allDue(1 * S);
+        assertEquals(2, u.due(1 * S, 10).size());
+        u.retrySoon(1, 2 * S);
+        assertEquals(10 * S, u.timeoutNanos(), "not a late confirmation");
+    }
+
+    @Test
+    void aRefusedBatchIsParkedOutsideTheWindowAndTriedAgainLater() {
+        u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
+        u.published(batch(1, "c0ffee000002", 0, 0, 9), 0);
+        u.refused(0, 0);
+        assertEquals(1, u.inFlight(), "the refused batch does not hold back the other device");
+        assertEquals(2, u.size());
+        u.allDue(1 * S);
+        assertEquals(List.of(1L), u.due(1 * S, 10).stream().map(Unconfirmed.Batch::index).toList(),
+                "a reconnect does not end the park");
+        assertEquals(List.of(0L, 1L), u.due(30 * S, 10).stream().map(Unconfirmed.Batch::index).toList());
+    }
+}
