@@ -1,10 +1,6 @@
-// REST and WebSocket access. Every request names the user (X-SpineTrack-User) when one is set
-// with ?user=... in the page address; otherwise the server's default user applies.
-const user = new URLSearchParams(location.search).get('user');
-
-function headers(extra = {}) {
-  return user ? { 'X-SpineTrack-User': user, ...extra } : extra;
-}
+// REST and WebSocket access as the logged-in user (session cookie). State-changing requests
+// carry the CSRF token; a 401 sends the page to the login form (auth.js).
+import { csrfHeaders, toLogin } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -15,6 +11,7 @@ export class ApiError extends Error {
 }
 
 async function handle(res) {
+  if (res.status === 401) { toLogin(); throw new ApiError(401, null); }
   const type = res.headers.get('content-type') || '';
   const body = type.includes('json') ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) throw new ApiError(res.status, body);
@@ -22,13 +19,13 @@ async function handle(res) {
 }
 
 export async function get(path) {
-  return handle(await fetch(path, { headers: headers({ Accept: 'application/json' }) }));
+  return handle(await fetch(path, { headers: { Accept: 'application/json' } }));
 }
 
 export async function post(path, body, contentType = 'application/json') {
   return handle(await fetch(path, {
     method: 'POST',
-    headers: headers({ 'Content-Type': contentType, Accept: 'application/json' }),
+    headers: { 'Content-Type': contentType, Accept: 'application/json', ...(await csrfHeaders()) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   }));
 }
@@ -39,8 +36,7 @@ export function live(path, onMessage, onState = () => {}) {
   let closed = false;
   let retry = 500;
   const open = () => {
-    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path
-      + (user ? (path.includes('?') ? '&' : '?') + 'user=' + encodeURIComponent(user) : '');
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path;
     ws = new WebSocket(url);
     ws.onopen = () => { retry = 500; onState(true); };
     ws.onmessage = ev => { try { onMessage(JSON.parse(ev.data)); } catch (e) { console.warn('bad live message', e); } };
@@ -51,4 +47,13 @@ export function live(path, onMessage, onState = () => {}) {
   };
   open();
   return { close() { closed = true; if (ws) ws.close(); } };
+}
+
+/** PUT or DELETE (or any method) with an optional JSON body. */
+export async function send(method, path, body) {
+  return handle(await fetch(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(await csrfHeaders()) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }));
 }

@@ -2,6 +2,7 @@
 // WebSocket, guided view, history and weekly plan. Everything is drawn here from the API; no
 // libraries. Switching device resets everything tied to the previous one.
 import { get, live } from './api.js';
+import { showUser } from './auth.js';
 import { BackMap } from './backmap.js';
 import { Gauge } from './gauge.js';
 import { GuideView } from './guide.js';
@@ -204,3 +205,5 @@ async function boot() {
   setInterval(() => refreshStats(), 2000);
 }
 boot().catch(e => { console.error(e); $('status-state').textContent = 'The server cannot be reached. Check that it runs, then reload.'; });
+
+showUser().catch(() => {});

@@ -5,6 +5,7 @@ import dev.spinetrack.gateway.GatewayConfig;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.guided.run.GuidedSessions;
+import dev.spinetrack.server.security.Gateways;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.storage.SessionRow;
@@ -44,6 +45,8 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
     private static final Logger LOG = LoggerFactory.getLogger(DemoGateway.class);
 
     private final DemoSettings settings;
+    private final DemoAccount account;
+    private final Gateways gateways;
     private final BrokerConnection broker;
     private final SessionService sessions;
     private final Provider<GuidedSessions> guided;
@@ -53,10 +56,12 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
     private Gateway gateway;
     private ScheduledExecutorService tagger;
 
-    public DemoGateway(DemoSettings settings, BrokerConnection broker, SessionService sessions,
+    public DemoGateway(DemoSettings settings, DemoAccount account, Gateways gateways, BrokerConnection broker, SessionService sessions,
                        Provider<GuidedSessions> guided,
                        @Value("${spinetrack.data-dir:./data}") String dataDir) {
         this.settings = settings;
+        this.account = account;
+        this.gateways = gateways;
         this.broker = broker;
         this.sessions = sessions;
         this.guided = guided;
@@ -68,9 +73,13 @@ public class DemoGateway implements ApplicationEventListener<ServerStartupEvent>
         if (gateway != null) {
             return;
         }
+        // The demo gateway is registered to the demo account like any other: its own MQTT
+        // credentials (a new secret each start) and its devices owned by the demo user.
+        String secret = gateways.rotate(account.user(), settings.gatewayId())
+                .orElseGet(() -> gateways.register(account.user(), settings.gatewayId()));
         GatewayConfig config = GatewayConfig.defaults()
                 .withGatewayId(settings.gatewayId())
-                .withBrokerUrl(broker.address().url())
+                .withBroker(broker.address().url(), settings.gatewayId(), secret)
                 .withQueueDir(dataDir.resolve("gateway-queue"))
                 .withSimulation(settings.scenario(), 1, settings.speed(), true, "");
         gateway = Gateway.start(config);

@@ -37,6 +37,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param workDir       directory for the broker's config, data and extensions folders
      */
     public static EmbeddedBroker start(int preferredPort, Path workDir) {
+        return start(preferredPort, workDir, null);
+    }
+
+    /**
+     * Starts a broker that lets in only the clients a guard accepts, with the rights it grants.
+     *
+     * @param guard null: anyone may connect and do anything (test brokers)
+     */
+    public static EmbeddedBroker start(int preferredPort, Path workDir, MqttGuard guard) {
         int port = preferredPort > 0 && portFree(preferredPort) ? preferredPort : freePort();
         if (preferredPort > 0 && port != preferredPort) {
             LOG.info("MQTT port {} is taken, the embedded broker uses port {} instead", preferredPort, port);
@@ -46,14 +55,18 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path data = Files.createDirectories(workDir.resolve("data"));
             Path ext = Files.createDirectories(workDir.resolve("extensions"));
             Files.writeString(conf.resolve("config.xml"), config(port), StandardCharsets.UTF_8);
-            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+            var builder = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(conf)
                     .withDataFolder(data)
                     .withExtensionsFolder(ext)
-                    .withoutLoggingBootstrap()
-                    .build();
+                    .withoutLoggingBootstrap();
+            if (guard != null) {
+                builder.withEmbeddedExtension(GuardExtension.of(guard));
+            }
+            EmbeddedHiveMQ hivemq = builder.build();
             hivemq.start().get();
-            LOG.info("Embedded MQTT broker (HiveMQ CE) listening on tcp://127.0.0.1:{}", port);
+            LOG.info("Embedded MQTT broker (HiveMQ CE) listening on tcp://127.0.0.1:{}{}", port,
+                    guard == null ? " (open to any client)" : ", registered gateways only");
             return new EmbeddedBroker(hivemq, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded broker's folders under " + workDir, e);

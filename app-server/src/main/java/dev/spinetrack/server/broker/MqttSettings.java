@@ -14,6 +14,9 @@ public class MqttSettings {
     private String clientId = "";
     private boolean enabled = true;
     private String gateway = "+";
+    private String username = "";
+    private String password = "";
+    private String passwordFile = "";
 
     /** Broker URL such as {@code tcp://127.0.0.1:1883}; empty starts an embedded broker. */
     public String url() {
@@ -72,8 +75,6 @@ public class MqttSettings {
         this.enabled = enabled;
     }
 
-    private String username = "";
-    private String password = "";
     private String trustStore = "";
     private String trustStorePassword = "";
 
@@ -93,6 +94,26 @@ public class MqttSettings {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** A file whose first line is the password (wins over {@code password}). */
+    public void setPasswordFile(String passwordFile) {
+        this.passwordFile = passwordFile;
+    }
+
+    /** The password from the file, else the property, else null. */
+    public String resolvedPassword() {
+        if (passwordFile != null && !passwordFile.isBlank()) {
+            try {
+                String text = java.nio.file.Files.readString(java.nio.file.Path.of(passwordFile));
+                int nl = text.indexOf('\n');
+                return (nl < 0 ? text : text.substring(0, nl)).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read spinetrack.mqtt.password-file " + passwordFile + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return password == null || password.isEmpty() ? null : password;
     }
 
     /** PKCS12/JKS trust store for an {@code ssl://} broker; empty uses the JVM's default trust. */

@@ -1,36 +1,22 @@
 package dev.spinetrack.server.http;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
-import java.util.regex.Pattern;
-
 /**
- * Who is asking: the {@code X-SpineTrack-User} header, or the configured default user. There is
- * no authentication yet; the header gives isolation between users, not security.
+ * Who is asking: the account a login session cookie or API token stands for (established by
+ * the security filter; every controller is {@code @Secured}).
  */
 @Singleton
 public class CurrentUser {
 
-    /** The header naming the user. */
-    public static final String HEADER = "X-SpineTrack-User";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-    private final String defaultUser;
-
-    public CurrentUser(@Value("${spinetrack.users.default-user:demo}") String defaultUser) {
-        this.defaultUser = defaultUser;
-    }
-
-    /** The user id of a request's header value (null or blank: the default user). */
-    public String resolve(String header) {
-        if (header == null || header.isBlank()) {
-            return defaultUser;
+    /** The user id of an authenticated request. */
+    public String resolve(Authentication authentication) {
+        if (authentication == null) {
+            // @Secured should have refused the request; never fall back to anybody.
+            throw new IllegalStateException("request without authentication reached a controller");
         }
-        if (!ID.matcher(header).matches()) {
-            throw new BadRequestException(HEADER, "must be 1-64 letters, digits, '_', '.' or '-'");
-        }
-        return header;
+        return authentication.getName();
     }
 
     /** Checks a device id path variable. */

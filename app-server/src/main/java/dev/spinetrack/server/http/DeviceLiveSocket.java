@@ -1,11 +1,14 @@
 package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.live.LiveFeed;
+import dev.spinetrack.server.live.LiveSockets;
 import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.session.SessionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
@@ -16,20 +19,20 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
  * {@code /ws/devices/{id}}: the device's live frames (focus region, pressure per channel, tilt,
  * band feedback) at up to 20 Hz, and its session and status events, as JSON text messages.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ServerWebSocket("/ws/devices/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeviceLiveSocket extends LiveSocket {
 
-    public DeviceLiveSocket(LiveFeed feed, SessionService sessions, CurrentUser users) {
-        super(feed, sessions, users);
+    public DeviceLiveSocket(LiveFeed feed, SessionService sessions, LiveSockets sockets) {
+        super(feed, sessions, sockets);
     }
 
     @OnOpen
     public void open(String id, WebSocketSession session, HttpRequest<?> request) {
-        attach(session, send -> {
-            sessions.device(user(session, request), CurrentUser.deviceId(id));
-            return feed.subscribeDevice(id, send);
-        });
+        String user = user(request);
+        attach(session, request, "device " + id, () -> sessions.device(user, CurrentUser.deviceId(id)),
+                send -> feed.subscribeDevice(id, send));
     }
 
     @OnMessage

@@ -1,10 +1,11 @@
 package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.http.CurrentUser;
+import dev.spinetrack.server.live.LiveSockets;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import org.slf4j.Logger;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.function.Consumer;
 
-/** Shared plumbing of the live WebSockets: subscribe on open, unsubscribe on close. */
+/**
+ * Shared plumbing of the live WebSockets: check access and subscribe on open, unsubscribe on
+ * close; access is checked again whenever it may have changed ({@link LiveSockets}).
+ */
 abstract class LiveSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
@@ -20,23 +24,34 @@ abstract class LiveSocket {
 
     protected final LiveFeed feed;
     protected final SessionService sessions;
-    protected final CurrentUser users;
+    protected final LiveSockets sockets;
 
-    LiveSocket(LiveFeed feed, SessionService sessions, CurrentUser users) {
+    LiveSocket(LiveFeed feed, SessionService sessions, LiveSockets sockets) {
         this.feed = feed;
         this.sessions = sessions;
-        this.users = users;
+        this.sockets = sockets;
     }
 
-    /** The user of a socket: the {@code user} query parameter or the header, else the default user. */
-    protected String user(WebSocketSession session, HttpRequest<?> request) {
-        String q = session.getRequestParameters().get("user");
-        String h = request.getHeaders().get(CurrentUser.HEADER);
-        return users.resolve(q != null ? q : h);
+    /** The user of a socket, as the security filter established it for the handshake. */
+    protected static String user(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).map(Authentication::getName)
+                .orElseThrow(() -> new IllegalStateException("live socket without authentication"));
     }
 
-    protected void attach(WebSocketSession session, Subscriber subscriber) {
+    /**
+     * Checks access, registers the stream and subscribes it.
+     *
+     * @param check throws {@link NotFoundException} when the user may not see the stream
+     */
+    protected void attach(WebSocketSession session, HttpRequest<?> request, String what, Runnable check,
+                          Subscriber subscriber) {
         try {
+            String user = user(request);
+            check.run();
+            if (!sockets.register(session, user, what, check)) {
+                session.close(new CloseReason(LiveSockets.TOO_MANY, "too many live streams"));
+                return;
+            }
             Consumer<Object> send = message -> {
                 if (session.isOpen()) {
                     session.sendAsync(message);
@@ -52,6 +67,7 @@ abstract class LiveSocket {
     }
 
     protected void detach(WebSocketSession session) {
+        sockets.unregister(session);
         session.get(SUBSCRIPTION, AutoCloseable.class).ifPresent(s -> {
             try {
                 s.close();
@@ -61,7 +77,7 @@ abstract class LiveSocket {
         });
     }
 
-    /** Subscribes a sender after checking access. */
+    /** Subscribes a sender. */
     @FunctionalInterface
     interface Subscriber {
         AutoCloseable subscribe(Consumer<Object> send);

@@ -1,11 +1,13 @@
 package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.http.CurrentUser;
+import dev.spinetrack.server.live.LiveSockets;
 import dev.spinetrack.server.session.SessionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
@@ -13,20 +15,20 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 
 /** {@code /ws/sessions/{id}}: the live frames and events of one session. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ServerWebSocket("/ws/sessions/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SessionLiveSocket extends LiveSocket {
 
-    public SessionLiveSocket(LiveFeed feed, SessionService sessions, CurrentUser users) {
-        super(feed, sessions, users);
+    public SessionLiveSocket(LiveFeed feed, SessionService sessions, LiveSockets sockets) {
+        super(feed, sessions, sockets);
     }
 
     @OnOpen
     public void open(long id, WebSocketSession session, HttpRequest<?> request) {
-        attach(session, send -> {
-            sessions.session(user(session, request), id);
-            return feed.subscribeSession(id, send);
-        });
+        String user = user(request);
+        attach(session, request, "session " + id, () -> sessions.session(user, id),
+                send -> feed.subscribeSession(id, send));
     }
 
     @OnMessage

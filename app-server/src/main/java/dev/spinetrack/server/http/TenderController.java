@@ -6,14 +6,17 @@ import dev.spinetrack.server.engine.tender.TenderRating;
 import dev.spinetrack.server.engine.tender.TenderTrend;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 
 import java.util.List;
 
 /** Tender spots: the user's ratings and each region's trend across rounds and sessions. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/tender-spots")
 public class TenderController {
 
@@ -27,7 +30,7 @@ public class TenderController {
 
     @Get
     @Operation(summary = "Each rated region's trend, e.g. \"tolerates 20 % more pressure, tenderness 6 -> 3\"")
-    public TenderSpots list(@Header(CurrentUser.HEADER) @Nullable String user) {
+    public TenderSpots list(Authentication user) {
         String who = users.resolve(user);
         List<TrendView> trends = guides.trends(who).stream().map(TrendView::of).toList();
         return new TenderSpots(trends, guides.ratings(who));

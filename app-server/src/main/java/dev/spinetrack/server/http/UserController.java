@@ -1,16 +1,18 @@
 package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.session.SessionService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The calling user (named by the X-SpineTrack-User header). */
+/** The calling user (logged in, or named by their API token). */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "users")
@@ -26,7 +28,7 @@ public class UserController {
 
     @Get("/me")
     @Operation(summary = "Who the server thinks is asking")
-    public Views.UserView me(@Header(CurrentUser.HEADER) @Nullable String user) {
+    public Views.UserView me(Authentication user) {
         String u = users.resolve(user);
         return new Views.UserView(u, service.devices(u).size());
     }

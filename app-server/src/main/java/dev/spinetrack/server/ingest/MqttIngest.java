@@ -103,6 +103,12 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        if (broker.address().username() != null) {
+            options.setUserName(broker.address().username());
+        }
+        if (broker.address().password() != null) {
+            options.setPassword(broker.address().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (broker.address().url().startsWith("tcp://")) {
             options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
         }

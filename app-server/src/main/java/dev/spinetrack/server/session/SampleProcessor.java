@@ -52,11 +52,11 @@ public class SampleProcessor {
     private final LiveFeed live;
     private final PayloadReader payloads;
     private final TrackedSampleFeed feed;
-    private final String defaultUser;
+    private final GatewayTrust trust;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
-                           TrackedSampleFeed feed, @Value("${spinetrack.users.default-user:demo}") String defaultUser) {
+                           TrackedSampleFeed feed, GatewayTrust trust) {
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -66,7 +66,7 @@ public class SampleProcessor {
         this.live = live;
         this.payloads = payloads;
         this.feed = feed;
-        this.defaultUser = defaultUser;
+        this.trust = trust;
     }
 
     /** Stores and tracks a batch. */
@@ -94,19 +94,28 @@ public class SampleProcessor {
 
     private List<IngestOutcome> store(List<SampleBatch> batches) {
         TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see lockRows
+        Map<String, Optional<String>> owners = new HashMap<>(); // gateway -> owner
         for (SampleBatch b : batches) {
             gateways.putIfAbsent(b.device(), b.gateway());
+            owners.computeIfAbsent(b.gateway(), trust::ownerOf);
         }
         try {
             return tracks.withLocks(gateways.navigableKeySet(), () -> {
                 Map<String, List<TrackedSample>> tracked = new HashMap<>();
                 List<IngestOutcome> outcomes = db.write(c -> {
                     tracked.clear(); // a retried transaction starts over
-                    Map<String, DeviceTrack> locked = lockRows(c, gateways);
+                    Map<String, DeviceTrack> locked = lockRows(c, gateways, owners);
                     List<IngestOutcome> out = new ArrayList<>(batches.size());
                     Set<DeviceTrack> advanced = new LinkedHashSet<>();
                     for (SampleBatch b : batches) {
                         DeviceTrack t = locked.get(b.device());
+                        String refusal = t == null ? "unregistered-gateway"
+                                : GatewayTrust.refusal(owners.get(b.gateway()), t.owner);
+                        if (refusal != null) {
+                            trust.refused(refusal, "batch " + b.batch(), b.device(), b.gateway(), b.samples().size());
+                            out.add(new IngestOutcome(0, 0, b.samples().size(), false));
+                            continue;
+                        }
                         IngestOutcome o = ingest(c, b, t, collector(tracked, t.id));
                         if (o.stored() > 0 && !o.held()) {
                             advanced.add(t);
@@ -132,18 +141,31 @@ public class SampleProcessor {
      * Creates devices seen for the first time and locks the rows of all, in id order, so two
      * instances storing groups of the same devices cannot deadlock on each other's row locks.
      */
-    private Map<String, DeviceTrack> lockRows(Connection c, Map<String, String> gateways) throws SQLException {
+    private Map<String, DeviceTrack> lockRows(Connection c, Map<String, String> gateways,
+                                              Map<String, Optional<String>> owners) throws SQLException {
         long now = System.currentTimeMillis();
         Map<String, DeviceTrack> locked = new HashMap<>();
         for (Map.Entry<String, String> d : gateways.entrySet()) {
             Optional<DeviceTrack> t = tracks.locked(c, d.getKey());
-            if (t.isEmpty()) {
-                devices.ensure(c, d.getKey(), d.getValue(), defaultUser, now);
+            Optional<String> owner = owners.get(d.getValue());
+            if (t.isEmpty() && owner.isPresent()) {
+                // a new device belongs to the owner of the gateway that brought it
+                devices.ensure(c, d.getKey(), d.getValue(), owner.get(), now);
                 t = tracks.locked(c, d.getKey());
             }
-            locked.put(d.getKey(), t.orElseThrow());
+            t.ifPresent(track -> locked.put(d.getKey(), track));
         }
         return locked;
+    }
+
+    /** Why a gateway may not send this device's info or status, or null (creates a new device for its owner). */
+    private String admit(Connection c, String device, String gateway, long now) throws SQLException {
+        Optional<String> owner = trust.ownerOf(gateway);
+        String refusal = GatewayTrust.refusal(owner, devices.find(c, device).map(d -> d.ownerId()).orElse(null));
+        if (refusal == null) {
+            devices.ensure(c, device, gateway, owner.get(), now);
+        }
+        return refusal;
     }
 
     /** Stores a device's info and tracks the samples that waited for it. */
@@ -157,7 +179,11 @@ public class SampleProcessor {
                 db.write(c -> {
                     tracked.clear();
                     long now = System.currentTimeMillis();
-                    devices.ensure(c, id, info.gateway(), defaultUser, now);
+                    String refusal = admit(c, id, info.gateway(), now);
+                    if (refusal != null) {
+                        trust.refused(refusal, "info", id, info.gateway(), 0);
+                        return null;
+                    }
                     devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
                     DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
                     if (t.info != null && t.info.boot() != null && info.boot() != null
@@ -213,12 +239,18 @@ public class SampleProcessor {
     public void onStatus(DeviceStatus status) {
         String id = status.device();
         synchronized (tracks.lock(id)) {
-            db.write(c -> {
+            String refusal = db.write(c -> {
                 long now = System.currentTimeMillis();
-                devices.ensure(c, id, status.gateway(), defaultUser, now);
-                devices.setStatus(c, id, status.state().name(), status.battery(), now);
-                return null;
+                String r = admit(c, id, status.gateway(), now);
+                if (r == null) {
+                    devices.setStatus(c, id, status.state().name(), status.battery(), now);
+                }
+                return r;
             });
+            if (refusal != null) {
+                trust.refused(refusal, "status", id, status.gateway(), 0);
+                return;
+            }
         }
         live.publish(new LiveEvent("status", id, null, status.state().name()));
     }
@@ -228,19 +260,46 @@ public class SampleProcessor {
         String id = batch.device();
         List<Sample> candidates = batch.samples();
         int rejected = 0;
+        long now = System.currentTimeMillis();
+        String implausible = null;
+        for (Sample s : candidates) {
+            implausible = SamplePlausibility.problem(s, t.processedSeq, now, t.info == null ? null : t.info.unit());
+            if (implausible != null) {
+                break;
+            }
+        }
+        if (implausible != null) {
+            // rare: copy only then
+            List<Sample> believable = new ArrayList<>(candidates.size());
+            for (Sample s : candidates) {
+                if (SamplePlausibility.problem(s, t.processedSeq, now, t.info == null ? null : t.info.unit()) == null) {
+                    believable.add(s);
+                }
+            }
+            rejected = candidates.size() - believable.size();
+            LOG.warn("Device {} batch {} from gateway {}: dropped {} implausible samples, e.g. {}", id, batch.batch(),
+                    batch.gateway(), rejected, implausible);
+            candidates = believable;
+            if (candidates.isEmpty()) {
+                return new IngestOutcome(0, 0, rejected, false);
+            }
+        }
         if (t.profile != null) {
-            candidates = new ArrayList<>(candidates.size());
-            for (Sample s : batch.samples()) {
+            List<Sample> fitting = candidates;
+            candidates = new ArrayList<>(fitting.size());
+            int misfits = 0;
+            for (Sample s : fitting) {
                 if (DeviceTracks.fits(t, s)) {
                     candidates.add(s);
                 } else {
-                    rejected++;
+                    misfits++;
                 }
             }
-            if (rejected > 0) {
+            if (misfits > 0) {
                 LOG.warn("Device {} batch {}: dropped {} samples whose channel count is not the device's {}", id,
-                        batch.batch(), rejected, t.profile.cells().size());
+                        batch.batch(), misfits, t.profile.cells().size());
             }
+            rejected += misfits;
             if (candidates.isEmpty()) {
                 return new IngestOutcome(0, 0, rejected, false);
             }

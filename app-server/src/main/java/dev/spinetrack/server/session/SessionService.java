@@ -11,6 +11,8 @@ import dev.spinetrack.server.storage.SessionMark;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
 import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.security.AccessChanged;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -34,9 +36,12 @@ public class SessionService {
     private final DeviceTracks tracks;
     private final TrackingSettings settings;
     private final LiveFeed live;
+    private final ApplicationEventPublisher<AccessChanged> accessEvents;
 
     public SessionService(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
-                          DeviceTracks tracks, TrackingSettings settings, LiveFeed live) {
+                          DeviceTracks tracks, TrackingSettings settings, LiveFeed live,
+                          ApplicationEventPublisher<AccessChanged> accessEvents) {
+        this.accessEvents = accessEvents;
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -56,16 +61,22 @@ public class SessionService {
         return db.read(c -> visibleDevice(c, user, deviceId));
     }
 
-    /** Gives a device to another user (only its owner may). */
+    /**
+     * Gives a device to another user (only its owner may). The old owner's open live streams of
+     * it close ({@link AccessChanged}).
+     */
     public DeviceRow transferDevice(String user, String deviceId, String newOwner) {
+        DeviceRow moved;
         synchronized (tracks.lock(deviceId)) {
-            return db.write(c -> {
+            moved = db.write(c -> {
                 visibleDevice(c, user, deviceId);
                 devices.setOwner(c, deviceId, newOwner, System.currentTimeMillis());
                 tracks.evict(deviceId);
                 return devices.find(c, deviceId).orElseThrow();
             });
         }
+        accessEvents.publishEvent(new AccessChanged("device " + deviceId + " moved from " + user + " to " + newOwner));
+        return moved;
     }
 
     /**
@@ -197,6 +208,21 @@ public class SessionService {
     public SessionDetail session(String user, long sessionId) {
         return db.read(c -> {
             SessionRow s = sessions.find(c, sessionId).filter(r -> r.userId().equals(user))
+                    .orElseThrow(() -> new NotFoundException("session", sessionId));
+            return new SessionDetail(s, sessions.rollups(c, sessionId), sessions.marks(c, sessionId));
+        });
+    }
+
+    /**
+     * A session for a reader who may not own it: the owner, or whoever {@code mayRead} admits
+     * (a coach the owner granted read access).
+     *
+     * @param mayRead (reader, owner) -> allowed
+     */
+    public SessionDetail sessionForReader(String reader, long sessionId,
+                                          java.util.function.BiPredicate<String, String> mayRead) {
+        return db.read(c -> {
+            SessionRow s = sessions.find(c, sessionId).filter(r -> mayRead.test(reader, r.userId()))
                     .orElseThrow(() -> new NotFoundException("session", sessionId));
             return new SessionDetail(s, sessions.rollups(c, sessionId), sessions.marks(c, sessionId));
         });

@@ -61,7 +61,10 @@ public final class EndToEndLatencyBenchmark {
         String broker = embedded != null ? embedded.address().url() : brokerArg;
         String gateway = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         TestDatabase db = TestDatabase.create();
-        EmbeddedServer server = TestServer.start(TestServer.properties(broker, db, gateway, gateway + "-server"));
+        java.util.Map<String, Object> props = new java.util.HashMap<>(
+                TestServer.properties(broker, db, gateway, gateway + "-server"));
+        props.put("spinetrack.security.max-sockets-per-user", 10_000); // one socket per device, one user
+        EmbeddedServer server = TestServer.start(props);
         NotificationClock clock = new NotificationClock();
         Simulation sim = Simulation.start(new SimulationOptions(scenario, 1, 1.0, false, "",
                 ThreadLocalRandom.current().nextInt(1, 0xFFFF)));
@@ -77,8 +80,9 @@ public final class EndToEndLatencyBenchmark {
             }
             awaitDevices(server, devices);
             HttpClient http = HttpClient.newHttpClient();
+            String authorization = TestServer.bearer(server, TestServer.DEFAULT_USER);
             for (String d : devices) {
-                sockets.add(http.newWebSocketBuilder()
+                sockets.add(http.newWebSocketBuilder().header("Authorization", authorization)
                         .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/ws/devices/" + d), frames)
                         .get(10, TimeUnit.SECONDS));
             }

@@ -7,6 +7,7 @@ import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
+import dev.spinetrack.server.security.Role;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ class ApiIT {
     private static TestPublisher publisher;
     private static String device;
     private static int samples;
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -122,7 +124,8 @@ class ApiIT {
         problem(get("/api/sessions/" + id + "/export?format=xml", null), 400, "format");
         problem(get("/api/sessions?limit=0", null), 400, "limit");
         problem(get("/api/devices/nothex", null), 400, "id");
-        problem(get("/api/devices", "bad user!"), 400, CurrentUser.HEADER);
+        assertEquals(401, anonymous("/api/devices").statusCode(), "no credentials");
+        assertEquals(401, send("GET", "/api/devices", null, null, "Bearer stk_forged").statusCode(), "forged token");
         assertEquals(before, totalSamples(), "bad requests changed no stored data");
     }
 
@@ -149,7 +152,14 @@ class ApiIT {
         HttpResponse<String> health = get("/health", null);
         assertEquals(200, health.statusCode());
         assertTrue(health.body().contains("\"status\":\"UP\""));
-        HttpResponse<String> metrics = get("/prometheus", null);
+        assertTrue(!health.body().contains("jdbc"), "no details for anyone: " + health.body());
+        assertEquals(403, get("/prometheus", null).statusCode(), "metrics are for admins");
+        assertEquals(401, anonymous("/prometheus").statusCode());
+        HttpResponse<String> metrics = send("GET", "/prometheus", null, null,
+                TestServer.bearer(server, "it-admin", Role.ADMIN));
+        assertEquals(403, get("/api/admin/health", null).statusCode(), "health details are for admins");
+        assertTrue(send("GET", "/api/admin/health", null, null, TestServer.bearer(server, "it-admin", Role.ADMIN))
+                .body().contains("jdbc"), "admins see the details");
         assertTrue(metrics.body().contains("spinetrack_ingest_samples_stored_total"), "ingest metrics exported");
     }
 
@@ -172,16 +182,26 @@ class ApiIT {
         return send("GET", path, null, user);
     }
 
+    private HttpResponse<String> anonymous(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a user (null: the owner of the test gateway's devices), with an API token. */
     private HttpResponse<String> send(String method, String path, String body, String user) throws Exception {
+        String u = user == null ? TestServer.DEFAULT_USER : user;
+        return send(method, path, body, null, TOKENS.computeIfAbsent(u, k -> TestServer.bearer(server, k)));
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String ignored, String authorization)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        if (user != null) {
-            b.header(CurrentUser.HEADER, user);
-        }
+        b.header("Authorization", authorization);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

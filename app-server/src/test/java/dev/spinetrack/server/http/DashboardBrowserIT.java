@@ -60,6 +60,7 @@ class DashboardBrowserIT {
         assumeTrue(missing == null, () -> "browser tests skipped: " + missing);
         stack = new DashboardStack(dir, "studio", 6);
         driver = Browser.start(dir.resolve("chromium-profile"));
+        stack.login(driver);
         rack = stack.deviceNamed("SpineTrack Rack 1", LIVE);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayConfig;
+import dev.spinetrack.server.security.Accounts;
+import dev.spinetrack.server.security.Role;
 import dev.spinetrack.server.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
@@ -29,7 +31,10 @@ import java.util.UUID;
  */
 final class DashboardStack implements AutoCloseable {
 
+    /** The demo account's password in these tests (the demo user owns the demo gateway's devices). */
+    static final String DEMO_PASSWORD = "dashboard-it-password";
     final EmbeddedServer server;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     final String baseUrl;
     private final TestBroker broker;
     private final TestDatabase db;
@@ -46,6 +51,8 @@ final class DashboardStack implements AutoCloseable {
         props.put("spinetrack.data-dir", dir.toString());
         server = TestServer.start(props);
         baseUrl = "http://localhost:" + server.getPort();
+        // The account that owns the gateway's devices, with a password the browser logs in with.
+        server.getApplicationContext().getBean(Accounts.class).save(TestServer.DEFAULT_USER, DEMO_PASSWORD, Role.USER);
         // The demo's gateway lives in the demo module (out of the product); the tests start the
         // same pipeline themselves, through the gateway's public API.
         gateway = Gateway.start(GatewayConfig.defaults()
@@ -58,6 +65,7 @@ final class DashboardStack implements AutoCloseable {
     /** GET a JSON document from the API. */
     JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", token(null))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
@@ -69,13 +77,26 @@ final class DashboardStack implements AutoCloseable {
     record Reply(int status, JsonNode body) {
     }
 
-    /** POSTs a body as some user (null: the default user). */
+    /** A bearer header value for a user (null: the demo user). */
+    String token(String user) {
+        return tokens.computeIfAbsent(user == null ? TestServer.DEFAULT_USER : user, u -> TestServer.bearer(server, u));
+    }
+
+    /** Logs the browser in as the demo user through the login page, as a person would. */
+    void login(org.openqa.selenium.WebDriver driver) {
+        driver.get(baseUrl + "/login.html");
+        driver.findElement(org.openqa.selenium.By.id("login-user")).sendKeys(TestServer.DEFAULT_USER);
+        driver.findElement(org.openqa.selenium.By.id("login-password")).sendKeys(DEMO_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
+    /** POSTs a body as some user (null: the demo user). */
     Reply post(String path, String body, String contentType, String user) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (user != null) {
-            b.header("X-SpineTrack-User", user);
-        }
+        b.header("Authorization", token(user));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body().isEmpty() ? json.nullNode() : json.readTree(r.body()));
     }

@@ -49,9 +49,8 @@ class LiveSocketIT {
                 List<String> frames = new CopyOnWriteArrayList<>();
                 List<String> closes = new CopyOnWriteArrayList<>();
                 HttpClient http = HttpClient.newHttpClient();
-                WebSocket ws = connect(http, server, "/ws/devices/" + device, frames, closes);
-                WebSocket refused = connect(http, server, "/ws/devices/" + device + "?user=bob", new ArrayList<>(),
-                        closes);
+                WebSocket ws = connect(http, server, TestServer.DEFAULT_USER, "/ws/devices/" + device, frames, closes);
+                WebSocket refused = connect(http, server, "bob", "/ws/devices/" + device, new ArrayList<>(), closes);
                 // ten seconds of device time from a moment the user lies on the rack
                 List<Sample> all = run.samples();
                 int from = all.size() / 4;
@@ -103,9 +102,10 @@ class LiveSocketIT {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    private static WebSocket connect(HttpClient http, EmbeddedServer server, String path, List<String> frames,
-                                     List<String> closes) {
-        return http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + server.getPort() + path),
+    private static WebSocket connect(HttpClient http, EmbeddedServer server, String user, String path,
+                                     List<String> frames, List<String> closes) {
+        return http.newWebSocketBuilder()
+                .header("Authorization", TestServer.bearer(server, user)).buildAsync(URI.create("ws://localhost:" + server.getPort() + path),
                 new WebSocket.Listener() {
                     private final StringBuilder part = new StringBuilder();
 

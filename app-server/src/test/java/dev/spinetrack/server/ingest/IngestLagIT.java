@@ -8,6 +8,7 @@ import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
+import dev.spinetrack.server.security.Role;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,8 @@ class IngestLagIT {
             assertTrue(lag.storeLagMs(0.99) > TEN_MINUTES - 10_000 - 60_000, "p99 " + lag.storeLagMs(0.99));
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + server.getPort() + "/health")).build(),
+                    URI.create("http://localhost:" + server.getPort() + "/api/admin/health")) // details: admins
+                    .header("Authorization", TestServer.bearer(server, "it-admin", Role.ADMIN)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode ingest = new ObjectMapper().readTree(health.body()).path("details").path("ingest");
             assertEquals("UP", ingest.path("status").asText(), health.body());

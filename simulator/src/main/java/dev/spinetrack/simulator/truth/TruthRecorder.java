@@ -3,25 +3,26 @@ package dev.spinetrack.simulator.truth;
 import dev.spinetrack.protocol.gatt.DeviceCapabilities;
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.gatt.SampleFrame;
-import dev.spinetrack.protocol.region.Focus;
-import dev.spinetrack.protocol.region.FocusRule;
 import dev.spinetrack.protocol.region.Region;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Computes one device's ground truth from the samples it emits, by the shared definitions
- * ({@link FocusRule}): the interval from each sample to the next counts as dwell on the
- * earlier sample's focus region when that sample is in contact, or as a data gap when it is
- * longer than {@link FocusRule#DEFAULT_GAP_LIMIT_MS}. Pressure stats are over the samples
+ * Computes one device's ground truth from the samples it emits, by the definitions of
+ * PROTOCOL.md 8.2 as {@link SpecFocus} reads them on raw counts (apart from the
+ * {@code FocusRule} the gateway and server use, so the truth is an independent oracle): the
+ * interval from each sample to the next counts as dwell on the earlier sample's focus region when that sample is in contact, or as a data gap when it is
+ * longer than the gap limit of 8.2, 1000 ms. Pressure stats are over the samples
  * whose interval counted as dwell: the mean weighted by interval, the peak, and the 95th
  * percentile by nearest rank.
  */
 public final class TruthRecorder {
+
+    /** PROTOCOL.md 8.2: an interval longer than this is a data gap; exactly 1000 ms is still dwell. */
+    private static final long GAP_LIMIT_MS = 1000;
 
     private final String device;
     private final DeviceCapabilities caps;
@@ -52,29 +53,19 @@ public final class TruthRecorder {
     public void accept(SampleFrame frame, long deviceEpochMs, Region scriptedRegion) {
         if (hasPrevious) {
             long interval = deviceEpochMs - previousT;
-            if (interval > FocusRule.DEFAULT_GAP_LIMIT_MS) {
+            if (interval > GAP_LIMIT_MS) {
                 gapMs += interval;
             } else if (previousRegion != null && interval > 0) {
                 regions.computeIfAbsent(previousRegion, r -> new Accumulator()).add(interval, previousPressure);
             }
         }
         samples++;
-        double[] phys = new double[frame.channelCount()];
-        for (int i = 0; i < phys.length; i++) {
-            phys[i] = caps.toUnits(frame.pressure(i));
-        }
         previousRegion = null;
-        if (FocusRule.inContact(phys, caps.contactThreshold())) {
-            if (caps.kind() == DeviceKind.RACK) {
-                Optional<Focus> focus = FocusRule.rackFocus(phys, caps.cells());
-                if (focus.isPresent()) {
-                    previousRegion = focus.get().region();
-                    previousPressure = focus.get().pressure();
-                }
-            } else if (scriptedRegion != null) {
-                Focus focus = FocusRule.ballFocus(phys[0], scriptedRegion);
+        if (SpecFocus.contact(frame, caps)) {
+            SpecFocus.Focused focus = SpecFocus.focus(frame, caps, scriptedRegion);
+            if (focus != null) {
                 previousRegion = focus.region();
-                previousPressure = focus.pressure();
+                previousPressure = caps.toUnits(focus.focusRaw());
             }
         }
         if (caps.kind() == DeviceKind.BALL && scriptedRegion != spanRegion) {

@@ -1,0 +1,54 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.gatt.PressureUnit;
+import dev.spinetrack.protocol.mqtt.Sample;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class SamplePlausibilityTest {
+
+    private static final long NOW = 1_780_000_000_000L;
+    private static final long DAY = 24L * 3600 * 1000;
+
+    private static Sample at(long seq, long t, double... p) {
+        return new Sample(seq, t, 0, 0, p, null);
+    }
+
+    @Test
+    void ordinarySamplesPass() {
+        assertNull(SamplePlausibility.problem(at(1001, NOW, 0, 250.5), 1000, NOW, PressureUnit.NEWTON));
+        // frames lost over the air: a gap of a million seqs (hours at 100 Hz) is still believable
+        assertNull(SamplePlausibility.problem(at(1_001_000, NOW, 20), 1000, NOW, PressureUnit.KILOPASCAL));
+        // a first sample after the 32-bit counter wrapped once
+        assertNull(SamplePlausibility.problem(at(4_294_967_306L, NOW, 20), -1, NOW, null));
+        // a gateway backlog from last month
+        assertNull(SamplePlausibility.problem(at(5, NOW - 30 * DAY, 20), -1, NOW, null));
+    }
+
+    @Test
+    void impossibleSamplesAreNamed() {
+        assertNotNull(SamplePlausibility.problem(at(1000 + 2_000_000_000L, NOW, 1), 1000, NOW, PressureUnit.NEWTON),
+                "a seq jump of billions");
+        assertNotNull(SamplePlausibility.problem(at(1_000_000_000_000_000L, NOW, 1), -1, NOW, null),
+                "a first seq no counter reaches");
+        assertNotNull(SamplePlausibility.problem(at(1, NOW - 5 * 366 * DAY, 1), -1, NOW, null), "years ago");
+        assertNotNull(SamplePlausibility.problem(at(1, NOW + 2 * DAY, 1), -1, NOW, null), "days ahead");
+        assertNotNull(SamplePlausibility.problem(at(1, NOW, 6_000), -1, NOW, PressureUnit.NEWTON), "6 kN on a cell");
+        assertNotNull(SamplePlausibility.problem(at(1, NOW, 1_500), -1, NOW, PressureUnit.KILOPASCAL), "15 bar");
+        // NaN and negative pressures never get this far: Sample itself refuses them
+    }
+
+    @Test
+    void aGatewaySpeaksOnlyForItsOwnersDevices() {
+        assertNull(GatewayTrust.refusal(Optional.of("alice"), null), "a new device becomes alice's");
+        assertNull(GatewayTrust.refusal(Optional.of("alice"), "alice"));
+        assertEquals("foreign-device", GatewayTrust.refusal(Optional.of("bob"), "alice"));
+        assertEquals("unregistered-gateway", GatewayTrust.refusal(Optional.empty(), null));
+        assertEquals("unregistered-gateway", GatewayTrust.refusal(Optional.empty(), "alice"));
+    }
+}
