@@ -67,6 +67,8 @@ public final class Gateway implements AutoCloseable {
     private final AtomicLong queueStoreFailures = new AtomicLong();
     private volatile boolean closed;
     private volatile Simulation simulation;
+    /** Test instrumentation (the delivery fault suite's record of what was produced); usually null. */
+    private final SampleJournal journal = SampleJournal.fromSystemProperty();
 
     private Gateway(GatewayConfig config, BleCentral central) throws IOException, MqttException {
         this.config = config;
@@ -154,6 +156,9 @@ public final class Gateway implements AutoCloseable {
     private boolean store(SampleBatch b) {
         try {
             queue.append(Topics.samples(b.gateway(), b.device()), Json.bytes(b), b.samples().size());
+            if (journal != null) {
+                journal.queued(b.device(), b.boot() == null ? 0 : b.boot(), b.samples());
+            }
             return true;
         } catch (QueueFullException e) {
             long n = queue.counters().rejectedFull();
@@ -257,6 +262,9 @@ public final class Gateway implements AutoCloseable {
     private final class Output implements DeviceOutput {
         @Override
         public void sample(String device, long boot, Sample sample) {
+            if (journal != null) {
+                journal.received(device, boot, sample);
+            }
             batcher.add(device, boot, sample);
         }
 

@@ -21,6 +21,14 @@ public final class SamplePlausibility {
     /** Highest seq of a device never seen before: 2^40, centuries of frames at 1 kHz. */
     public static final long MAX_FIRST_SEQ = 1L << 40;
     /**
+     * Highest boot counter of a device never seen before, and largest forward boot jump: a
+     * device rebooting every ten minutes for two years.
+     */
+    public static final long MAX_BOOT = 100_000;
+    /** Bits of a position's seq part: positions are {@code boot << 40 | seq} (ingest.SampleIdentity). */
+    static final int SEQ_BITS = 40;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+    /**
      * Oldest device time accepted, relative to the server clock: three years, far beyond any
      * gateway backlog, so recorded data (and the simulator's fixed scenario epoch) replays.
      */
@@ -43,9 +51,23 @@ public final class SamplePlausibility {
      * @param unit         the device's pressure unit, or null before its info arrived
      */
     public static String problem(Sample s, long processedSeq, long nowMs, PressureUnit unit) {
-        if (processedSeq >= 0 ? s.seq() - processedSeq > MAX_SEQ_JUMP : s.seq() > MAX_FIRST_SEQ) {
-            return "seq " + s.seq() + " jumps beyond " + (processedSeq >= 0 ? processedSeq + MAX_SEQ_JUMP
-                    : MAX_FIRST_SEQ);
+        // s.seq() and processedSeq are positions, boot << 40 | seq (SampleIdentity): a jump is judged
+        // within a boot; a new boot restarts its seq near 0 (PROTOCOL.md §3.3)
+        long boot = s.seq() >>> SEQ_BITS;
+        long seq = s.seq() & SEQ_MASK;
+        if (processedSeq < 0) {
+            if (boot > MAX_BOOT || seq > MAX_FIRST_SEQ) {
+                return "first position " + s.seq() + " (boot " + boot + ", seq " + seq + ") beyond boot " + MAX_BOOT
+                        + ", seq " + MAX_FIRST_SEQ;
+            }
+        } else {
+            long lastBoot = processedSeq >>> SEQ_BITS;
+            long lastSeq = processedSeq & SEQ_MASK;
+            boolean jump = boot == lastBoot ? seq - lastSeq > MAX_SEQ_JUMP
+                    : boot > lastBoot && (boot - lastBoot > MAX_BOOT || seq > MAX_SEQ_JUMP);
+            if (jump) {
+                return "seq " + seq + " of boot " + boot + " jumps beyond seq " + lastSeq + " of boot " + lastBoot;
+            }
         }
         if (s.t() < nowMs - MAX_PAST_MS || s.t() > nowMs + MAX_FUTURE_MS) {
             return "time " + s.t() + " too far from now " + nowMs;

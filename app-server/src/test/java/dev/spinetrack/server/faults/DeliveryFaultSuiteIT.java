@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The delivery fault suite (issue "every sample a device produced is stored exactly once"):
  * real processes (a private Mosquitto with default limits, a private PostgreSQL, the server and
  * the gateway as JVMs of their own), one fault per case. Each case counts the samples produced
- * (every identity the gateway published, seen by an independent subscriber), stored, missing and
+ * (every identity a device handed to the gateway, from the journal the gateway process writes apart
+ * from its batcher, queue and MQTT client; see {@link Journal}), stored, missing and
  * duplicated, and compares every session and per-region figure with an undisturbed replay of the
  * same samples into a second server. Prints the table; fails unless missing = 0, duplicated = 0
  * and the figures are equal in every case. Off unless {@code -Dspinetrack.faults=true}.
@@ -59,12 +60,14 @@ class DeliveryFaultSuiteIT {
         final int fleet;
         final String faultFlags;
         final Path queueDir;
+        final Path journal;
         Proc gateway;
 
         Run(int fleet, String faultFlags) throws Exception {
             this.fleet = fleet;
             this.faultFlags = faultFlags;
             this.queueDir = Files.createDirectories(work.resolve("gateway-" + fleet));
+            this.journal = work.resolve("journal-" + fleet + ".log");
         }
 
         void startGateway() {
@@ -76,7 +79,8 @@ class DeliveryFaultSuiteIT {
                 args.add("--faults");
                 args.add(faultFlags);
             }
-            gateway = Proc.java("gateway-" + fleet, work.resolve("logs/gateway-" + fleet + ".log"), List.of(),
+            gateway = Proc.java("gateway-" + fleet, work.resolve("logs/gateway-" + fleet + ".log"),
+                    List.of("-Dspinetrack.gateway.sample-journal=" + journal),
                     "dev.spinetrack.gateway.cli.GatewayCommand", args);
         }
     }
@@ -94,6 +98,8 @@ class DeliveryFaultSuiteIT {
         broker = new Services.Mosquitto(work.resolve("mosquitto"));
         broker.start();
         observer = new StreamObserver(broker.url());
+        createAccount("replay-server", "replay", Replay.GATEWAY);
+        createAccount("server", "faults", GATEWAY);
         replayPort = Proc.freePort();
         replayServer = startServer("replay-server", replayPort, "replay", Replay.GATEWAY);
         serverPort = Proc.freePort();
@@ -102,19 +108,44 @@ class DeliveryFaultSuiteIT {
         Proc.awaitPort(serverPort, Duration.ofMinutes(3), "server");
     }
 
+    /** The account the suite reads the servers' API as: the owner of unregistered gateways' devices. */
+    static final String USER = "demo";
+    static final String PASSWORD = "fault-suite-" + Long.toHexString(System.nanoTime());
+
+    static List<String> serverProperties(String name, String database, String gateway) {
+        return List.of(
+                "-Dspinetrack.mqtt.url=" + broker.url(),
+                "-Dspinetrack.mqtt.client-id=fault-suite-" + name,
+                "-Dspinetrack.mqtt.gateway=" + gateway,
+                "-Dspinetrack.mqtt.shared-group=" + name,
+                "-Dspinetrack.data-dir=" + work.resolve(name + "-data"),
+                // the suite's gateways are registered to nobody: their devices go to the default user
+                "-Dspinetrack.security.unregistered-gateways=accept",
+                "-Dspinetrack.users.default-user=" + USER,
+                "-Ddatasources.default.url=" + pg.jdbc(database),
+                "-Ddatasources.default.driver-class-name=org.postgresql.Driver",
+                "-Ddatasources.default.dialect=POSTGRES",
+                "-Ddatasources.default.username=postgres",
+                "-Ddatasources.default.password=");
+    }
+
+    /** Creates the suite's account in a server's database with the server's own account command. */
+    static void createAccount(String name, String database, String gateway) throws Exception {
+        Path pw = work.resolve("password");
+        Files.writeString(pw, PASSWORD + "\n");
+        Proc p = Proc.java("account-" + name, work.resolve("logs/account-" + name + ".log"),
+                serverProperties(name, database, gateway), "dev.spinetrack.server.Application",
+                List.of("account", "create", USER, "--admin", "--password-file", pw.toString()));
+        if (!p.waitFor(Duration.ofMinutes(3)) || p.exitValue() != 0) {
+            p.close();
+            throw new IllegalStateException("creating the account for " + name + " failed; see " + p.log);
+        }
+    }
+
     static Proc startServer(String name, int port, String database, String gateway) {
-        return Proc.java(name, work.resolve("logs/" + name + ".log"), List.of(
-                        "-Dmicronaut.server.port=" + port,
-                        "-Dspinetrack.mqtt.url=" + broker.url(),
-                        "-Dspinetrack.mqtt.client-id=fault-suite-" + name,
-                        "-Dspinetrack.mqtt.gateway=" + gateway,
-                        "-Dspinetrack.mqtt.shared-group=" + name,
-                        "-Dspinetrack.data-dir=" + work.resolve(name + "-data"),
-                        "-Ddatasources.default.url=" + pg.jdbc(database),
-                        "-Ddatasources.default.driver-class-name=org.postgresql.Driver",
-                        "-Ddatasources.default.dialect=POSTGRES",
-                        "-Ddatasources.default.username=postgres",
-                        "-Ddatasources.default.password="),
+        List<String> props = new ArrayList<>(List.of("-Dmicronaut.server.port=" + port));
+        props.addAll(serverProperties(name, database, gateway));
+        return Proc.java(name, work.resolve("logs/" + name + ".log"), props,
                 "dev.spinetrack.server.Application", List.of());
     }
 
@@ -199,16 +230,18 @@ class DeliveryFaultSuiteIT {
             run.gateway.stop(Duration.ofSeconds(10));
             System.out.println("fault suite: " + name + ": the gateway did not drain within " + CASE_LIMIT);
         }
-        Map<String, NavigableMap<Long, Sample>> produced = observer.samples(prefix);
-        Set<String> producedKeys = new HashSet<>();
-        produced.forEach((d, m) -> m.keySet().forEach(k -> producedKeys.add(d + "/" + k)));
+        // produced: what the devices handed to the gateway, from the gateway process's own journal
+        Journal journal = Journal.read(run.journal);
+        Map<String, NavigableMap<Long, Sample>> produced = journal.samples;
+        Set<String> producedKeys = journal.keys();
         Set<String> stored = Figures.stored(pg.jdbc("faults"), prefix);
         long rows = Figures.storedRows(pg.jdbc("faults"), prefix);
         Set<String> missing = new HashSet<>(producedKeys);
         missing.removeAll(stored);
         Set<String> extra = new HashSet<>(stored);
         extra.removeAll(producedKeys);
-        long duplicated = extra.size() + (rows - stored.size()) + observer.conflicts();
+        long duplicated = extra.size() + (rows - stored.size()) + journal.conflicts;
+        long neverQueued = missing.stream().filter(k -> !journal.queued.contains(k)).count();
 
         Map<String, DeviceInfo> infos = new TreeMap<>();
         produced.keySet().forEach(d -> {
@@ -229,8 +262,11 @@ class DeliveryFaultSuiteIT {
                 : diffs.size() + " difference(s), e.g. " + diffs.get(0);
         TABLE.add(String.format("| %-34s | %,9d | %,9d | %,7d | %,10d | %-40s |", name, producedKeys.size(), stored.size(),
                 missing.size(), duplicated, verdict.length() > 40 ? verdict.substring(0, 40) : verdict));
-        System.out.printf("fault suite: %s: produced %d, stored %d, missing %d, duplicated %d, figures %s (%d s)%n",
-                name, producedKeys.size(), stored.size(), missing.size(), duplicated, verdict,
+        System.out.printf("fault suite: %s: produced %d, stored %d, missing %d (%d never in the durable queue), "
+                        + "duplicated %d (%d stored but never produced, %d conflicts), torn journal lines %d, "
+                        + "figures %s (%d s)%n",
+                name, producedKeys.size(), stored.size(), missing.size(), neverQueued, duplicated, extra.size(),
+                journal.conflicts, journal.torn, verdict,
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
         diffs.stream().limit(10).forEach(d -> System.out.println("  " + d));
         List<String> failures = new ArrayList<>();

@@ -75,12 +75,13 @@ final class Figures {
      */
     static List<JsonNode> sessions(int httpPort, String prefix) {
         List<JsonNode> out = new ArrayList<>();
-        JsonNode list = get(httpPort, "/api/sessions?limit=1000");
+        String cookie = login(httpPort);
+        JsonNode list = get(httpPort, "/api/sessions?limit=1000", cookie);
         for (JsonNode s : list) {
             if (!s.path("device").asText().startsWith(prefix)) {
                 continue;
             }
-            JsonNode detail = get(httpPort, "/api/sessions/" + s.path("id").asLong());
+            JsonNode detail = get(httpPort, "/api/sessions/" + s.path("id").asLong(), cookie);
             ObjectNode n = JSON.createObjectNode();
             n.set("session", strip(detail.path("session")));
             List<JsonNode> regions = new ArrayList<>();
@@ -100,10 +101,31 @@ final class Figures {
         return copy;
     }
 
-    private static JsonNode get(int port, String path) {
+    /** Logs in as the suite's account; the session cookie ("name=value"). */
+    private static String login(int port) {
+        try {
+            String body = JSON.writeValueAsString(Map.of("username", DeliveryFaultSuiteIT.USER,
+                    "password", DeliveryFaultSuiteIT.PASSWORD));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/auth/login")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login -> " + r.statusCode() + ": " + r.body());
+            }
+            return r.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+        } catch (IOException e) {
+            throw new IllegalStateException("login: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode get(int port, String path, String cookie) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
             }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The suite's oracle of what was produced: every sample batch any gateway published, seen on the
+ * What the broker carried: every sample batch any gateway published, seen on the
  * broker by a plain (not shared) subscriber that reconnects after a broker restart, keyed by
  * sample identity; plus the devices' info and the gateways' status. Written apart from the server.
  */
@@ -52,6 +52,7 @@ final class StreamObserver implements MqttCallback, AutoCloseable {
     public void connectComplete(boolean reconnect, String serverURI) {
         new Thread(() -> {
             try {
+                // samples too, for diagnosis only: the suite's record of what was produced is the Journal
                 client.subscribe(new String[] {Topics.ALL_SAMPLES, Topics.ALL_INFO, Topics.ALL_GATEWAY_STATUS},
                         new int[] {1, 1, 1});
             } catch (MqttException e) {
