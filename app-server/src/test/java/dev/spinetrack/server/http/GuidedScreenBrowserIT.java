@@ -67,6 +67,7 @@ class GuidedScreenBrowserIT {
         }
         stack = new DashboardStack(dir, scenario.toString(), 1);
         driver = Browser.start(dir.resolve("chromium-profile"));
+        stack.login(driver);
         ball = stack.deviceNamed("Test Ball", LIVE);
         rack = stack.deviceNamed("Test Rack", LIVE);
         DashboardStack.Reply added = stack.post("/api/programs", PROGRAM, "application/yaml", null);

@@ -8,6 +8,7 @@ import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestPublisher;
+import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -30,6 +31,12 @@ final class GuideTestRig {
     static final Duration LIMIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A token of the account that owns the test gateway's devices, per server. */
+    private static final java.util.Map<EmbeddedServer, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String auth(EmbeddedServer server) {
+        return TOKENS.computeIfAbsent(server, s -> TestServer.bearer(s, TestServer.DEFAULT_USER));
+    }
 
     /** A reply: status and JSON body. */
     record Reply(int status, JsonNode body) {
@@ -95,13 +102,14 @@ final class GuideTestRig {
 
     static Reply post(EmbeddedServer server, String path, String body) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", auth(server)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
         return new Reply(res.statusCode(), res.body().isEmpty() ? JSON.nullNode() : JSON.readTree(res.body()));
     }
 
     static JsonNode get(EmbeddedServer server, String path) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).GET().build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Authorization", auth(server)).GET().build();
         HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) {
             throw new AssertionError("GET " + path + ": " + res.statusCode() + " " + res.body());

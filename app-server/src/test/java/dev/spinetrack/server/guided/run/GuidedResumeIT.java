@@ -38,10 +38,12 @@ class GuidedResumeIT {
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             Map<String, Object> props = new HashMap<>(TestServer.properties(broker.url(), db, gateway, gateway + "-a"));
             props.put("spinetrack.guide.lease-ms", 1_500);
-            publisher.info(GuideTestRig.ball(gateway, device));
             GuideTestRig.Stream s = new GuideTestRig.Stream(publisher, device, 0, System.currentTimeMillis());
 
+            // The gateway is registered as the server starts; its device's info comes after, as
+            // from a gateway its owner just registered.
             EmbeddedServer a = TestServer.start(props);
+            publisher.info(GuideTestRig.ball(gateway, device));
             awaitTracked(a, device, s.publish(500));
             GuideTestRig.Reply started = post(a, "/api/guided-sessions",
                     "{\"device\":\"" + device + "\",\"program\":\"massage-routine\"}");
