@@ -129,7 +129,8 @@ class GuidedScreenBrowserIT {
                 transition[0] = banner.isDisplayed() ? banner.getText() : "(no banner)";
                 transition[1] = d.findElement(By.id("mini-MID_THORACIC_LEFT")).getAttribute("class");
             }
-            return cues.size() == 3 && pausedSeen[0] && transition[0] != null;
+            // Wait for the timer to say so too: it is drawn a moment after the pause banner.
+            return cues.size() == 3 && pausedSeen[0] && heldTimer[0] && transition[0] != null;
         });
         assertTrue(heldTimer[0], "the timer says it is paused while the ball is off the back");
         assertTrue(cueChanges.size() < 30, "the cue does not flicker: " + cueChanges);
