@@ -207,6 +207,12 @@ class DeliveryFaultSuiteIT {
             run.gateway.stop(Duration.ofSeconds(15));
             run.startGateway();
         }));
+        failures.addAll(runCase("gateway frozen 70 s (past idle timeout)", 9, "", run -> {
+            Proc.sleep(6_000);
+            run.gateway.freeze(true);
+            Proc.sleep(70_000);
+            run.gateway.freeze(false);
+        }));
         failures.addAll(runCase("database stopped 70 s", 6, "", run -> {
             Proc.sleep(4_000);
             pg.stop();
