@@ -322,12 +322,42 @@ public class SampleProcessor {
             long to = late.get(late.size() - 1).seq();
             LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
                     batch.batch(), late.size(), from, to);
+            if (settings.autoSessions()) {
+                startEarlierOnLateContact(c, t, late);
+            }
             for (SessionRow s : sessions.overlapping(c, id, from, to)) {
                 tracks.recompute(c, t, s);
             }
         }
         advance(c, t, next, out);
         return new IngestOutcome(fresh.size(), duplicates, rejected, false);
+    }
+
+    /**
+     * Late samples that hold a contact outside any session, just before an automatic session
+     * (within the idle timeout), are where that session starts in an undisturbed run: the
+     * batch that carried its first contact only arrived after the later ones (a broker restart
+     * or a republished batch). The session's start moves back to them; the caller then
+     * re-derives it from storage.
+     */
+    private void startEarlierOnLateContact(Connection c, DeviceTrack t, List<Sample> late) throws SQLException {
+        Sample first = null;
+        for (Sample s : late) {
+            if (DeviceTracks.fits(t, s) && t.idleFocuser.focus(s).contact()) {
+                first = s;
+                break;
+            }
+        }
+        if (first == null || !sessions.overlapping(c, t.id, first.seq(), first.seq()).isEmpty()) {
+            return;
+        }
+        Optional<SessionRow> next = sessions.firstAfter(c, t.id, first.seq());
+        if (next.isEmpty() || !next.get().auto() || next.get().startedAt() - first.t() > settings.idleTimeoutMs()) {
+            return;
+        }
+        sessions.moveStart(c, next.get().id(), first.seq(), first.t());
+        LOG.info("Session {} on device {} now starts at seq {} ({} ms earlier): a late batch held its first contact",
+                next.get().id(), t.id, first.seq(), next.get().startedAt() - first.t());
     }
 
     /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */

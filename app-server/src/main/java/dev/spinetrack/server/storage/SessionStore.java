@@ -69,6 +69,31 @@ public class SessionStore {
         }
     }
 
+    /** The device's first session that starts after {@code seq}. */
+    public Optional<SessionRow> firstAfter(Connection c, String device, long seq) throws SQLException {
+        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq > ? "
+                + "ORDER BY from_seq LIMIT 1", ps -> {
+                    ps.setString(1, device);
+                    ps.setLong(2, seq);
+                });
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Moves an automatic session's start back to an earlier sample: a late batch held the contact
+     * that opens it in an undisturbed run.
+     */
+    public void moveStart(Connection c, long id, long fromSeq, long startedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET from_seq = ?, started_at = ? WHERE id = ? "
+                + "AND auto_started = TRUE AND from_seq > ?")) {
+            ps.setLong(1, fromSeq);
+            ps.setLong(2, startedAt);
+            ps.setLong(3, id);
+            ps.setLong(4, fromSeq);
+            ps.executeUpdate();
+        }
+    }
+
     /** The device's most recent session, open or closed. */
     public Optional<SessionRow> latest(Connection c, String device) throws SQLException {
         List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? ORDER BY id DESC "
