@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Silence is decided by the data, not by when it arrives (issue "End-to-end delivery", item 4):
  * a session the wall-clock sweep closed while its device was only delayed resumes when the
  * delayed data arrives, and a gap in device time past the idle timeout ends a session even when
- * no sweep ran; batches out of order give the sessions of the same batches in order. The first case is compared with the same samples fed to a fresh server without
+ * no sweep ran; batches out of order give the sessions of the same batches in order. The first
+ * and last cases are compared with the same samples fed to a fresh server without
  * the disturbance. Real broker over TCP, real database.
  */
 class SilenceByDataIT {
