@@ -51,7 +51,7 @@ class GatewayPipelineAccuracyIT {
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
     @ParameterizedTest(name = "{0} at {1}x")
-    @CsvSource({"studio, 8", "massage, 24"})
+    @CsvSource({"studio, 8", "massage, 32"})
     void sessionsThroughTheGatewayMatchTheOracle(String scenario, double speed) throws Exception {
         try (PipelineRig rig = new PipelineRig(scenario, speed)) {
             Simulation sim = rig.simulation();
