@@ -1,6 +1,5 @@
 package dev.spinetrack.server.broker;
 
-import dev.spinetrack.server.broker.MqttSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;

@@ -7,7 +7,6 @@ import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.storage.DeviceRow;
 import dev.spinetrack.server.storage.SessionRow;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;

@@ -2,7 +2,6 @@ package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveSockets;
-import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.session.SessionService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;

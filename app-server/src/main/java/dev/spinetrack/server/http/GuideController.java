@@ -1,7 +1,5 @@
 package dev.spinetrack.server.http;
 
-import dev.spinetrack.server.http.BadRequestException;
-import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.guided.run.GuideRecord;
 import dev.spinetrack.server.guided.run.GuideView;
 import dev.spinetrack.server.guided.run.GuidedSessions;

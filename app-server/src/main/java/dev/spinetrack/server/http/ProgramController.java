@@ -1,8 +1,5 @@
 package dev.spinetrack.server.http;
 
-import dev.spinetrack.server.http.CurrentUser;
-import dev.spinetrack.server.http.FieldProblem;
-import dev.spinetrack.server.http.Problem;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramCatalog;
 import dev.spinetrack.server.program.ProgramError;

@@ -1,6 +1,5 @@
 package dev.spinetrack.server.http;
 
-import dev.spinetrack.server.http.CurrentUser;
 import dev.spinetrack.server.guided.run.GuidedSessions;
 import dev.spinetrack.server.engine.tender.TenderRating;
 import dev.spinetrack.server.engine.tender.TenderTrend;

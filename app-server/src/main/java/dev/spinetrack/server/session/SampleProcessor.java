@@ -16,7 +16,6 @@ import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
 import dev.spinetrack.server.engine.tracking.FocusedSample;
 import dev.spinetrack.server.engine.tracking.TargetBand;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -87,7 +87,8 @@ final class Browser {
                   if (!r.width || !r.height || getComputedStyle(t).visibility === 'hidden') continue;
                   if (e.closest('[hidden], details:not([open]) > :not(summary)')) continue;
                   if (r.width < 43.5 || r.height < 43.5) {
-                    out.push(`${e.tagName.toLowerCase()}#${e.id || ''}[${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}]: ${Math.round(r.width)}x${Math.round(r.height)}`);
+                    const name = (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30);
+                    out.push(`${e.tagName.toLowerCase()}#${e.id || ''}[${name}]: ${Math.round(r.width)}x${Math.round(r.height)}`);
                   }
                 }
                 return out;

@@ -6,7 +6,6 @@ import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.GattProfile;
 import org.mockito.MockSettings;
 import org.mockito.Mockito;
-import org.mockito.plugins.MockMaker;
 import tinyb.BluetoothDevice;
 import tinyb.BluetoothGattCharacteristic;
 import tinyb.BluetoothGattService;

@@ -14,7 +14,8 @@ import java.util.Map;
  * Computes one device's ground truth from the samples it emits, by the definitions of
  * PROTOCOL.md 8.2 as {@link SpecFocus} reads them on raw counts (apart from the
  * {@code FocusRule} the gateway and server use, so the truth is an independent oracle): the
- * interval from each sample to the next counts as dwell on the earlier sample's focus region when that sample is in contact, or as a data gap when it is
+ * interval from each sample to the next counts as dwell on the earlier sample's focus region
+ * when that sample is in contact, or as a data gap when it is
  * longer than the gap limit of 8.2, 1000 ms. Pressure stats are over the samples
  * whose interval counted as dwell: the mean weighted by interval, the peak, and the 95th
  * percentile by nearest rank.

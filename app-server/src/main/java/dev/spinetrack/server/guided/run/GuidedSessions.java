@@ -270,7 +270,8 @@ public class GuidedSessions {
         }
         if (snapshot == null) {
             // The program is unknown here: the stored state and results are all there is to show.
-            snapshot = new GuideSnapshot(r.running() ? SessionState.RUNNING : SessionState.FINISHED, r.programId(), program.map(Program::name).orElse(r.programId()),
+            snapshot = new GuideSnapshot(r.running() ? SessionState.RUNNING : SessionState.FINISHED, r.programId(),
+                    program.map(Program::name).orElse(r.programId()),
                     r.results().size(), r.results().size(), null, null, null, null, 0, 0, 0, 0, Side.NONE, List.of(),
                     null, 0, -1, 0, 0, RepAxis.NONE, null, 0, null, r.results());
         }

@@ -102,7 +102,8 @@ final class GuideTestRig {
 
     static Reply post(EmbeddedServer server, String path, String body) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
-                .header("Content-Type", "application/json").header("Authorization", auth(server)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", auth(server))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> res = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
         return new Reply(res.statusCode(), res.body().isEmpty() ? JSON.nullNode() : JSON.readTree(res.body()));
     }
