@@ -100,6 +100,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * QoS 1 messages a publisher (a gateway) may have unacknowledged at the broker; HiveMQ's
+     * default of 10 caps a gateway at 10 messages per round trip, its 20 ms batches of 200
+     * devices need more.
+     */
+    static final int SERVER_RECEIVE_MAXIMUM = 200;
+
     private static String config(int port) {
         // File persistence under the data directory: sessions, subscriptions and queued QoS 1
         // messages survive a restart of the server (the gateway's confirmations make delivery
@@ -113,6 +120,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <bind-address>127.0.0.1</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <receive-maximum>
+                            <server-receive-maximum>%d</server-receive-maximum>
+                        </receive-maximum>
+                    </mqtt>
                     <persistence>
                         <mode>file</mode>
                     </persistence>
@@ -120,7 +132,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port);
+                """.formatted(port, SERVER_RECEIVE_MAXIMUM);
     }
 
     static boolean portFree(int port) {

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stores parsed messages in arrival order on one thread and acknowledges each once its
- * effects are committed. Sample batches already waiting when the worker gets to them (of any
- * devices, up to {@link #MAX_GROUP_MESSAGES} and {@link #MAX_GROUP_SAMPLES}) are stored in one
+ * effects are committed; {@link IngestPartitions} runs several, each for its share of the
+ * devices. Sample batches already waiting when the worker gets to them (of any of its
+ * devices, up to its group limit of messages and {@link #MAX_GROUP_SAMPLES}) are stored in one
  * transaction and acknowledged one by one after its commit: under load one commit and one
  * rollup update per device serve many messages, and at low load nothing waits for a group. When a group fails, its
  * messages are stored again one at a time, so one bad message only holds back itself.
@@ -30,9 +31,10 @@ final class IngestWorker implements Runnable {
     /** A group takes further waiting batches until it holds this many samples ... */
     static final int MAX_GROUP_SAMPLES = 5_000;
     /**
-     * ... or this many messages: half of Mosquitto's default in-flight window (20), because
-     * messages of a group stay unacknowledged until it commits, and the broker sends nothing
-     * new (so nothing is parsed meanwhile) while the whole window is unacknowledged.
+     * ... or this many messages by default. {@link IngestPartitions} gives each worker half of
+     * its share of the receive window instead, because messages of a group stay unacknowledged
+     * until it commits, and the broker sends nothing new (so nothing is parsed meanwhile) while
+     * the whole window is unacknowledged.
      */
     static final int MAX_GROUP_MESSAGES = 10;
     /** Attempts of a message while the database answers, before it counts as never storable. */
@@ -116,6 +118,7 @@ final class IngestWorker implements Runnable {
     private volatile boolean closing;
     private volatile String outage;
     private final IngestDisturbance disturbance;
+    private final int maxGroupMessages;
 
     /**
      * @param capacity messages parsed but not stored; a full queue holds back the MQTT callback
@@ -130,6 +133,18 @@ final class IngestWorker implements Runnable {
      */
     IngestWorker(int capacity, Sink sink, IngestCounters counters, Acknowledger acknowledger,
                  IngestDisturbance disturbance) {
+        this(capacity, MAX_GROUP_MESSAGES, sink, counters, acknowledger, disturbance);
+    }
+
+    /**
+     * @param maxGroupMessages most messages stored in one transaction
+     */
+    IngestWorker(int capacity, int maxGroupMessages, Sink sink, IngestCounters counters, Acknowledger acknowledger,
+                 IngestDisturbance disturbance) {
+        if (maxGroupMessages < 1) {
+            throw new IllegalArgumentException("maxGroupMessages must be at least 1: " + maxGroupMessages);
+        }
+        this.maxGroupMessages = maxGroupMessages;
         this.disturbance = disturbance;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sink = sink;
@@ -179,7 +194,7 @@ final class IngestWorker implements Runnable {
         group.add(first);
         int samples = first.batch().samples().size();
         Pending next;
-        while (samples < MAX_GROUP_SAMPLES && group.size() < MAX_GROUP_MESSAGES
+        while (samples < MAX_GROUP_SAMPLES && group.size() < maxGroupMessages
                 && (next = queue.peek()) != null && next.batch() != null) {
             queue.poll();
             group.add(next);

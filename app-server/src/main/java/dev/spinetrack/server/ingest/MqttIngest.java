@@ -28,8 +28,10 @@ import java.net.InetAddress;
 /**
  * Consumes the SpineTrack topics with Paho MQTTv5 and manual acknowledgements: a message is
  * acknowledged only after {@link SampleProcessor} committed its effects. Paho's callback thread
- * parses and validates; one {@link IngestWorker} stores in arrival order (batches waiting
- * together in one transaction) and acknowledges in that order. Messages that can never
+ * parses and validates; {@link IngestPartitions} stores on several workers, each device's
+ * messages on one of them in arrival order (batches waiting together in one transaction), and
+ * acknowledges in arrival order ({@code spinetrack.ingest.workers}, default one per core;
+ * {@code spinetrack.ingest.receive-maximum}, default 1000, the MQTT receive window). Messages that can never
  * be accepted (unknown topic, bad JSON, invalid payload) are counted, logged with their reason
  * and acknowledged, so they never block the stream. A storage failure leaves the message
  * unacknowledged; the broker redelivers it on the next connection (persistent session).
@@ -41,8 +43,6 @@ import java.net.InetAddress;
 public class MqttIngest implements MqttCallback, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
-    /** Unacknowledged messages the broker may send at once; also the worker's queue bound. */
-    private static final int RECEIVE_MAXIMUM = 64;
 
     private final MessageParser parser;
     private final MqttClient client;
@@ -50,11 +50,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final String infoFilter;
     private final String statusFilter;
     private final String gatewayStatusFilter;
-    private final IngestWorker worker;
+    private final IngestPartitions partitions;
     private final StoredConfirmer confirmer;
     private final IngestDisturbance disturbance;
     private final IngestLag lag;
-    private final Thread workerThread;
     private final java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mqtt-ingest-subscribe");
@@ -64,9 +63,14 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     public MqttIngest(BrokerConnection broker, MqttSettings settings, SampleProcessor processor, PayloadReader payloads,
                       IngestCounters counters, Database database, IngestDisturbance disturbance, IngestLag lag,
-                      @Value("${micronaut.server.port:8080}") int httpPort)
+                      @Value("${micronaut.server.port:8080}") int httpPort,
+                      @Value("${spinetrack.ingest.workers:0}") int workers,
+                      @Value("${spinetrack.ingest.receive-maximum:1000}") int receiveMaximum)
             throws MqttException {
         this.parser = new MessageParser(payloads);
+        if (workers <= 0) {
+            workers = Runtime.getRuntime().availableProcessors();
+        }
         this.lag = lag;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
         this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
@@ -75,22 +79,24 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         this.statusFilter = root + "status";
         this.gatewayStatusFilter = Topics.ROOT + "/" + settings.gateway() + "/status";
         String clientId = settings.clientId().isBlank() ? defaultClientId(httpPort) : settings.clientId();
-        this.worker = new IngestWorker(RECEIVE_MAXIMUM, IngestWorker.Sink.of(processor, () -> reachable(database)),
-                counters, new IngestWorker.Acknowledger() {
+        this.disturbance = disturbance;
+        this.partitions = new IngestPartitions(workers, receiveMaximum,
+                IngestWorker.Sink.of(processor, () -> reachable(database)), counters, new IngestPartitions.Outlet() {
                     @Override
-                    public void ack(IngestWorker.Pending message) {
-                        acknowledge(message);
+                    public void committed(IngestWorker.Pending message) {
+                        confirm(message);
                     }
 
                     @Override
                     public void flush() {
                         confirmer.flush();
                     }
+
+                    @Override
+                    public void acknowledge(IngestWorker.Pending message) {
+                        MqttIngest.this.acknowledge(message);
+                    }
                 }, disturbance);
-        this.disturbance = disturbance;
-        this.workerThread = new Thread(worker, "mqtt-ingest-worker");
-        workerThread.setDaemon(true);
-        workerThread.start();
         this.client = new MqttClient(broker.address().url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
@@ -102,7 +108,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
-        options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        options.setReceiveMaximum(receiveMaximum);
         if (broker.address().username() != null) {
             options.setUserName(broker.address().username());
         }
@@ -115,8 +121,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         MqttCredentials.apply(settings, options);
         this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
         connect(options);
-        LOG.info("MQTT ingest connected to {} as {}, samples from {}", broker.address().url(), clientId,
-                samplesFilter);
+        LOG.info("MQTT ingest connected to {} as {}, samples from {}, {} workers, receive window {}",
+                broker.address().url(), clientId, samplesFilter, partitions.count(), receiveMaximum);
     }
 
     private void connect(MqttConnectionOptions options) throws MqttException {
@@ -166,26 +172,31 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        // Parsing and validation run here, storage on the worker: the two overlap on two cores.
+        // Parsing and validation run here, storage on the workers: they overlap on the cores.
         IngestWorker.Pending p = new IngestWorker.Pending(topic, message.getId(), message.getQos(),
                 parser.parse(topic, message.getPayload()));
         lag.waiting(p.id(), p.batch() == null ? System.currentTimeMillis() : newestT(p.batch()));
-        worker.put(p);
+        partitions.put(p);
     }
 
+    /** Right after the commit, on the worker: the gateway's confirmation and the store lag. */
+    private void confirm(IngestWorker.Pending p) {
+        if (p.parsed().confirm() != null) {
+            confirmer.add(p.parsed().confirm());
+        }
+        if (p.batch() != null) {
+            lag.stored(newestT(p.batch()));
+        }
+    }
+
+    /** In arrival order, after {@link #confirm}: the MQTT acknowledgement. */
     private void acknowledge(IngestWorker.Pending p) {
         try {
             client.messageArrivedComplete(p.id(), p.qos());
         } catch (MqttException e) {
             LOG.warn("Could not acknowledge message {} on {}: {}", p.id(), p.topic(), e.getMessage());
         }
-        if (p.parsed().confirm() != null) {
-            confirmer.add(p.parsed().confirm());
-        }
         lag.finished(p.id());
-        if (p.batch() != null) {
-            lag.stored(newestT(p.batch()));
-        }
     }
 
     private static long newestT(dev.spinetrack.protocol.mqtt.SampleBatch batch) {
@@ -206,7 +217,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     /** Why storage fails right now (ingest holds back and retries), or null when it works. */
     public String storageOutage() {
-        return worker.outage();
+        return partitions.outage();
     }
 
     @Override
@@ -239,14 +250,9 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     @PreDestroy
     public void close() {
-        worker.close();
         subscriber.shutdownNow();
+        partitions.close();
         confirmer.close();
-        try {
-            workerThread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         try {
             if (client.isConnected()) {
                 client.disconnect(2000);

@@ -1,0 +1,159 @@
+package dev.spinetrack.server.ingest;
+
+import dev.spinetrack.protocol.mqtt.DeviceInfo;
+import dev.spinetrack.protocol.mqtt.DeviceStatus;
+import dev.spinetrack.protocol.mqtt.GatewayStatus;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.server.session.IngestDisturbance;
+
+/**
+ * Ingest spread over several {@link IngestWorker}s, each storing the messages of its share of
+ * the devices (device id hash modulo the worker count), so the cores store different devices
+ * at the same time while each device's messages keep their arrival order on one worker.
+ * <ul>
+ *   <li>A message's effects are committed before anything is said about it: the
+ *       {@link Outlet#committed} step (the gateways' stored confirmations, the store lag) runs on
+ *       the worker right after its transaction, and the MQTT acknowledgement follows in
+ *       <em>arrival order</em> across all workers ({@link ArrivalOrder}), as MQTT asks.</li>
+ *   <li>A gateway's status (its will marks its devices LOST) concerns devices of every worker:
+ *       it waits until everything before it is stored and is stored before anything after it.</li>
+ *   <li>A storage outage holds back each worker on its own and retries forever; the broker stops
+ *       sending once the unacknowledged window is full.</li>
+ * </ul>
+ */
+final class IngestPartitions implements AutoCloseable {
+
+    /** Where committed messages go. */
+    interface Outlet {
+        /** On the worker, right after the message's effects committed (or it can never be stored). */
+        void committed(IngestWorker.Pending message);
+
+        /** After each transaction's messages: sends what {@link #committed} collected. */
+        void flush();
+
+        /** The message may be acknowledged to the broker: called in arrival order, one at a time. */
+        void acknowledge(IngestWorker.Pending message);
+    }
+
+    private final IngestWorker[] workers;
+    private final Thread[] threads;
+    private final ArrivalOrder<IngestWorker.Pending> order;
+    private final Object idle = new Object();
+    private int unfinished; // guarded by idle
+    private volatile boolean closing;
+
+    /**
+     * @param count     workers (threads)
+     * @param window    the MQTT receive window: the most messages held unacknowledged at once; each
+     *                  worker's queue holds as many, so a skewed share never blocks the MQTT callback
+     *                  thread, and each worker groups at most half its share into one transaction
+     */
+    IngestPartitions(int count, int window, IngestWorker.Sink sink, IngestCounters counters, Outlet outlet,
+                     IngestDisturbance disturbance) {
+        if (count < 1 || window < 1) {
+            throw new IllegalArgumentException("workers and window must be at least 1: " + count + ", " + window);
+        }
+        this.order = new ArrivalOrder<>(outlet::acknowledge);
+        int maxGroup = Math.max(IngestWorker.MAX_GROUP_MESSAGES, window / (2 * count));
+        IngestWorker.Acknowledger ack = new IngestWorker.Acknowledger() {
+            @Override
+            public void ack(IngestWorker.Pending message) {
+                outlet.committed(message);
+                order.finished(message);
+                synchronized (idle) {
+                    unfinished--;
+                    idle.notifyAll();
+                }
+            }
+
+            @Override
+            public void flush() {
+                outlet.flush();
+            }
+        };
+        this.workers = new IngestWorker[count];
+        this.threads = new Thread[count];
+        for (int i = 0; i < count; i++) {
+            workers[i] = new IngestWorker(window, maxGroup, sink, counters, ack, disturbance);
+            threads[i] = new Thread(workers[i], count == 1 ? "mqtt-ingest-worker" : "mqtt-ingest-worker-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+    }
+
+    /** Workers storing concurrently. */
+    int count() {
+        return workers.length;
+    }
+
+    /** Hands a parsed message to its device's worker, in arrival order (called by one thread). */
+    void put(IngestWorker.Pending message) throws InterruptedException {
+        order.arrived(message);
+        synchronized (idle) {
+            unfinished++;
+        }
+        if (message.parsed().payload() instanceof GatewayStatus) {
+            awaitFinished(1);
+            workers[0].put(message);
+            awaitFinished(0);
+        } else {
+            workers[partition(message, workers.length)].put(message);
+        }
+    }
+
+    /** Waits until at most {@code left} messages are unfinished (or shutdown begins). */
+    private void awaitFinished(int left) throws InterruptedException {
+        synchronized (idle) {
+            while (unfinished > left && !closing) {
+                idle.wait(200);
+            }
+        }
+    }
+
+    /** The worker of a message: by its device, so one device's messages stay in order. */
+    static int partition(IngestWorker.Pending message, int count) {
+        Object payload = message.parsed().payload();
+        String key;
+        if (payload instanceof SampleBatch b) {
+            key = b.device();
+        } else if (payload instanceof DeviceInfo i) {
+            key = i.device();
+        } else if (payload instanceof DeviceStatus s) {
+            key = s.device();
+        } else {
+            key = message.topic(); // refused or empty: only its acknowledgement matters, kept in order anyway
+        }
+        return Math.floorMod(key == null ? 0 : key.hashCode(), count);
+    }
+
+    /** Why storage is failing right now for some worker, or null when it works for all. */
+    String outage() {
+        for (IngestWorker w : workers) {
+            String o = w.outage();
+            if (o != null) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Stops every worker after its current transaction; what is queued stays unacknowledged. */
+    @Override
+    public void close() {
+        closing = true;
+        for (IngestWorker w : workers) {
+            w.close();
+        }
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
