@@ -39,6 +39,7 @@ final class DashboardStack implements AutoCloseable {
     private final TestBroker broker;
     private final TestDatabase db;
     private final Gateway gateway;
+    private boolean gatewayStopped;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -121,10 +122,18 @@ final class DashboardStack implements AutoCloseable {
         throw new AssertionError("device '" + name + "' did not come online in " + timeout + ": " + get("/api/devices"));
     }
 
+    /** Stops the gateway cleanly: it reports its devices OFFLINE, as when a person switches it off. */
+    void stopGateway() {
+        if (!gatewayStopped) {
+            gatewayStopped = true;
+            gateway.close();
+        }
+    }
+
     @Override
     public void close() {
         try {
-            gateway.close();
+            stopGateway();
             server.getApplicationContext().close();
         } finally {
             db.close();
