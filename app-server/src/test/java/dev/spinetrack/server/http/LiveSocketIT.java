@@ -106,7 +106,7 @@ class LiveSocketIT {
         String gateway = "it-figures-" + UUID.randomUUID().toString().substring(0, 8);
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
         String device = run.info().device();
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-s"));
             try {
