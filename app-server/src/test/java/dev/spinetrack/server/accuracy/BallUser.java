@@ -9,25 +9,32 @@ import dev.spinetrack.simulator.scenario.Step;
 import java.time.Duration;
 
 /**
- * A person with a ball and the dashboard: starts a session when the ball shows up in the device
- * list, then, watching what they do (the scenario's script on its running clock), tags each
- * region as they move the ball there and NONE as they lift it off, through the API and at the
- * moment they act; the server stamps each tag with the device's next sample. Never reads the
- * ground truth: the script says what the person does, not what the devices measured.
+ * A person with a ball and the dashboard. By hand: starts a session when the ball shows up in
+ * the device list, then, watching what they do (the scenario's script on its running clock),
+ * tags each region as they move the ball there and NONE as they lift it off, through the API and
+ * at the moment they act. Guided: starts a program on the ball instead, whose steps tag the
+ * session as they go. Either way the server stamps each tag with the device's next sample, and
+ * nothing here reads the ground truth: the script says what the person does, not what the
+ * devices measured.
  */
 final class BallUser implements Runnable {
 
     private final PipelineRig rig;
     private final String device;
     private final DeviceScript script;
+    private final String program;
     private volatile long session = -1;
-    private volatile int tags;
+    private volatile long guided = -1;
     private volatile Throwable failure;
 
-    BallUser(PipelineRig rig, String device, DeviceScript script) {
+    /**
+     * @param program a guided program to run on the ball (its steps tag), or null to tag by hand
+     */
+    BallUser(PipelineRig rig, String device, DeviceScript script, String program) {
         this.rig = rig;
         this.device = device;
         this.script = script;
+        this.program = program;
     }
 
     /** The session this user started (-1 before). */
@@ -35,9 +42,13 @@ final class BallUser implements Runnable {
         return session;
     }
 
-    /** How many tags the user gave. */
-    int tags() {
-        return tags;
+    /** Ends the session (or the guided run) as the user would at the end: its samples stay in it. */
+    void stop() {
+        if (guided >= 0) {
+            rig.post("/api/guided-sessions/" + guided + "/stop", "");
+        } else if (session >= 0) {
+            rig.post("/api/sessions/" + session + "/stop", "");
+        }
     }
 
     /** What went wrong on the user's thread, if anything. */
@@ -51,6 +62,15 @@ final class BallUser implements Runnable {
             Simulation sim = rig.simulation();
             while (!listed() && !sim.finished()) {
                 Thread.sleep(20);
+            }
+            if (program != null) {
+                JsonNode run = rig.post("/api/guided-sessions", "{\"device\":\"" + device + "\",\"program\":\""
+                        + program + "\"}");
+                guided = run.path("id").asLong();
+                session = run.path("session").asLong();
+                System.out.printf("ball user %s: started guided program %s (run %d, session %d)%n", device, program,
+                        guided, session);
+                return; // the program's steps tag the session
             }
             JsonNode started = rig.post("/api/sessions", "{\"device\":\"" + device + "\"}");
             session = started.path("id").asLong();
@@ -66,7 +86,6 @@ final class BallUser implements Runnable {
                             "{\"region\":\"" + (now == null ? "NONE" : now.name()) + "\"}");
                     tagged = now;
                     anyTag = true;
-                    tags++;
                     System.out.printf("ball user %s: tagged %s at scenario %d ms, answered in %d ms%n", device, now,
                             scenarioMs, (System.nanoTime() - asked) / 1_000_000);
                 }

@@ -50,9 +50,12 @@ class GatewayPipelineAccuracyIT {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    @ParameterizedTest(name = "{0} at {1}x")
-    @CsvSource({"studio, 8", "massage, 32"})
-    void sessionsThroughTheGatewayMatchTheOracle(String scenario, double speed) throws Exception {
+    /**
+     * @param guided a program the studio's first ball runs (its steps tag), or empty: every ball tagged by hand
+     */
+    @ParameterizedTest(name = "{0} at {1}x, guided: {2}")
+    @CsvSource({"studio, 8, massage-routine", "massage, 32, ''"})
+    void sessionsThroughTheGatewayMatchTheOracle(String scenario, double speed, String guided) throws Exception {
         try (PipelineRig rig = new PipelineRig(scenario, speed)) {
             Simulation sim = rig.simulation();
             List<BallUser> users = new ArrayList<>();
@@ -64,7 +67,8 @@ class GatewayPipelineAccuracyIT {
                 DeviceScript script = sim.scenario().devices().get(i);
                 scripts.put(device, script);
                 if (script.kind() == DeviceKind.BALL) {
-                    BallUser user = new BallUser(rig, device, script);
+                    String program = users.isEmpty() && !guided.isBlank() ? guided : null;
+                    BallUser user = new BallUser(rig, device, script, program);
                     Thread t = new Thread(user, "ball-user-" + device);
                     t.start();
                     users.add(user);
@@ -81,7 +85,7 @@ class GatewayPipelineAccuracyIT {
             long emitted = scripts.keySet().stream().mapToLong(d -> rig.emitted(d).size()).sum();
             Await.until("all " + emitted + " emitted samples are stored", LIMIT, () -> rig.storedSamples() == emitted);
             for (BallUser u : users) {
-                rig.post("/api/sessions/" + u.session() + "/stop", "");
+                u.stop();
             }
             for (DeviceKind kind : List.of(DeviceKind.RACK, DeviceKind.BALL)) {
                 for (Map.Entry<String, DeviceScript> e : scripts.entrySet()) {
@@ -90,7 +94,6 @@ class GatewayPipelineAccuracyIT {
                     }
                 }
             }
-            assertTrue(users.stream().mapToInt(BallUser::tags).sum() > 0 || users.isEmpty(), "the users tagged");
         }
     }
 
