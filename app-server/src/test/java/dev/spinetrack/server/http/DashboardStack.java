@@ -6,7 +6,7 @@ import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayConfig;
 import dev.spinetrack.server.security.Accounts;
 import dev.spinetrack.server.security.Role;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -44,7 +44,7 @@ final class DashboardStack implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     DashboardStack(Path dir, String scenario, double speed) {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         db = TestDatabase.create();
         // A gateway id of its own, so runs sharing a real broker do not see each other's devices.
         String gatewayId = "dashit" + UUID.randomUUID().toString().substring(0, 6);

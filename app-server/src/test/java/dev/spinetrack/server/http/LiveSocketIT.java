@@ -3,9 +3,9 @@ package dev.spinetrack.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -43,7 +43,7 @@ class LiveSocketIT {
         String gateway = "it-live-" + UUID.randomUUID().toString().substring(0, 8);
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
         String device = run.info().device();
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-s"));
             try {
@@ -106,7 +106,7 @@ class LiveSocketIT {
         String gateway = "it-figures-" + UUID.randomUUID().toString().substring(0, 8);
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
         String device = run.info().device();
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-s"));
             try {
