@@ -215,12 +215,8 @@ class DeliveryFaultSuiteIT {
             run.gateway.stop(Duration.ofSeconds(15));
             run.startGateway();
         }));
-        failures.addAll(runCase("gateway frozen 70 s (past idle timeout)", 9, "", run -> {
-            Proc.sleep(6_000);
-            run.gateway.freeze(true);
-            Proc.sleep(70_000);
-            run.gateway.freeze(false);
-        }));
+        // A gateway cut off past the idle timeout (the sweep closes, the delayed data must resume the
+        // session) is SilenceByDataIT's case: a frozen simulated fleet only skips its scenario ahead.
         failures.addAll(runCase("database stopped 70 s", 6, "", run -> {
             Proc.sleep(4_000);
             pg.stop();

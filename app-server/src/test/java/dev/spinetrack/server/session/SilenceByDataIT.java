@@ -3,10 +3,10 @@ package dev.spinetrack.server.session;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.ingest.IngestCounters;
 import dev.spinetrack.server.storage.SessionRow;
-import dev.spinetrack.server.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -45,7 +45,7 @@ class SilenceByDataIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
     }
 
     @AfterAll
