@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code spinetrack/v1/{gateway}/{device}/stored}, QoS 1, after the transaction that stored the
  * batches committed. The batches of one device and boot confirmed together go out as one message.
  * Its own connection, so publishing never waits on the ingest client's callback thread. A
- * confirmation that cannot be sent is not retried here: the gateway publishes the batch again
- * after its timeout and the server, holding its samples already, confirms it again.
+ * confirmation the broker's in-flight window has no room for waits for the next flush; one that
+ * fails otherwise is not retried here: the gateway publishes the batch again after its timeout
+ * and the server, holding its samples already, confirms it again.
  */
 final class StoredConfirmer implements AutoCloseable {
 
@@ -63,32 +65,54 @@ final class StoredConfirmer implements AutoCloseable {
                 .add(new long[] {k.firstSeq(), k.lastSeq()});
     }
 
-    /** Sends everything noted since the last flush. */
+    /**
+     * Sends everything noted since the last flush. When the broker's in-flight window is full, what
+     * is left stays noted for the next flush instead of waiting for the gateway's timeout.
+     */
     synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }
+        Map<Stream, List<long[]>> left = new LinkedHashMap<>();
+        boolean windowFull = false;
         for (Map.Entry<Stream, List<long[]>> e : pending.entrySet()) {
+            Stream s = e.getKey();
             List<long[]> ranges = e.getValue();
             for (int from = 0; from < ranges.size(); from += StoredConfirmation.MAX_RANGES) {
-                Stream s = e.getKey();
                 List<long[]> part = ranges.subList(from, Math.min(ranges.size(), from + StoredConfirmation.MAX_RANGES));
-                publish(s, StoredConfirmation.of(s.gateway(), s.device(), s.boot(), new ArrayList<>(part)));
+                if (windowFull || !publish(s, StoredConfirmation.of(s.gateway(), s.device(), s.boot(),
+                        new ArrayList<>(part)))) {
+                    windowFull = true;
+                    left.computeIfAbsent(s, k -> new ArrayList<>()).addAll(part);
+                }
             }
         }
         pending.clear();
+        pending.putAll(left);
     }
 
-    private void publish(Stream s, StoredConfirmation c) {
+    /** Publishes; false when the in-flight window is full (try again at the next flush). */
+    private boolean publish(Stream s, StoredConfirmation c) {
         try {
             client.publish(Topics.stored(s.gateway(), s.device()), JSON.writeValueAsBytes(c), Topics.QOS, false);
             sent.incrementAndGet();
-        } catch (MqttException | JsonProcessingException | RuntimeException e) {
-            long n = unsent.incrementAndGet();
-            if (n <= 10 || n % 1000 == 0) {
-                LOG.warn("Confirmation for {}/{} not sent ({} so far): {}; the gateway will send the batch again",
-                        s.gateway(), s.device(), n, e.getMessage());
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                return false;
             }
+            unsentLogged(s, e.getMessage());
+        } catch (JsonProcessingException | RuntimeException e) {
+            unsentLogged(s, e.getMessage());
+        }
+        return true;
+    }
+
+    private void unsentLogged(Stream s, String why) {
+        long n = unsent.incrementAndGet();
+        if (n <= 10 || n % 1000 == 0) {
+            LOG.warn("Confirmation for {}/{} not sent ({} so far): {}; the gateway will send the batch again",
+                    s.gateway(), s.device(), n, why);
         }
     }
 
