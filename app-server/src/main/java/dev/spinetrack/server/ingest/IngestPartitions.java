@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class IngestPartitions implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestPartitions.class);
+
     /** Where committed messages go. */
     interface Outlet {
         /** On the worker, right after the message's effects committed (or it can never be stored). */
@@ -44,6 +46,9 @@ final class IngestPartitions implements AutoCloseable {
     private final Thread[] threads;
     private final java.util.concurrent.BlockingQueue<IngestWorker.Pending> inbox;
     private final Thread dispatcher;
+    private final java.util.concurrent.LinkedBlockingQueue<IngestWorker.Pending> releasable =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread acker;
     private final ArrivalOrder<IngestWorker.Pending> order;
     private final Object idle = new Object();
     private int unfinished; // guarded by idle
@@ -60,16 +65,21 @@ final class IngestPartitions implements AutoCloseable {
         if (count < 1 || window < 1) {
             throw new IllegalArgumentException("workers and window must be at least 1: " + count + ", " + window);
         }
-        this.order = new ArrivalOrder<>(outlet::acknowledge);
+        // released in arrival order into a queue, acknowledged by a thread of its own: Paho is
+        // never called while a lock of ours is held, so Paho's threads can never wait on us
+        this.order = new ArrivalOrder<>(releasable::add);
         int maxGroup = Math.max(IngestWorker.MAX_GROUP_MESSAGES, window / (2 * count));
         IngestWorker.Acknowledger ack = new IngestWorker.Acknowledger() {
             @Override
             public void ack(IngestWorker.Pending message) {
-                outlet.committed(message);
-                order.finished(message);
-                synchronized (idle) {
-                    unfinished--;
-                    idle.notifyAll();
+                try {
+                    outlet.committed(message);
+                } finally {
+                    order.finished(message);
+                    synchronized (idle) {
+                        unfinished--;
+                        idle.notifyAll();
+                    }
                 }
             }
 
@@ -90,6 +100,27 @@ final class IngestPartitions implements AutoCloseable {
         this.dispatcher = new Thread(this::dispatch, "mqtt-ingest-dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
+        this.acker = new Thread(() -> acknowledge(outlet), "mqtt-ingest-ack");
+        acker.setDaemon(true);
+        acker.start();
+    }
+
+    private void acknowledge(Outlet outlet) {
+        try {
+            while (!closing) {
+                IngestWorker.Pending message = releasable.poll(200, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    try {
+                        outlet.acknowledge(message);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not acknowledge message {} on {}: {}", message.id(), message.topic(),
+                                e.toString());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Workers storing concurrently. */
@@ -181,6 +212,7 @@ final class IngestPartitions implements AutoCloseable {
             idle.notifyAll();
         }
         try {
+            acker.join(2_000);
             dispatcher.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
