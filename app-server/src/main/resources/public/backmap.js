@@ -1,17 +1,27 @@
 // The back map: five spinal segments, each split left and right of the spine, coloured by
 // dwell or mean pressure. Seen from behind, so the user's left is on the left. Every region is
 // reachable by keyboard and says its figures; a table carries the same figures.
-import { el, text, clear, mix, fmtDuration, fmtNum } from './svg.js';
-import { regionLabel } from './words.js';
+import { el, text, clear, mix } from './svg.js';
+import { fmtDuration, fmtNum, regionLabel, regions, segments } from './shared.js';
 
-const SEGMENTS = [
-  { id: 'CERVICOTHORACIC', label: 'C7–T1', y: 40, h: 34 },
-  { id: 'UPPER_THORACIC', label: 'T2–T4', y: 78, h: 56 },
-  { id: 'MID_THORACIC', label: 'T5–T8', y: 138, h: 74 },
-  { id: 'LOWER_THORACIC', label: 'T9–T12', y: 216, h: 70 },
-  { id: 'LUMBAR', label: 'L1–L5', y: 290, h: 70 },
-];
-export const REGION_IDS = SEGMENTS.flatMap(s => [s.id + '_LEFT', s.id + '_RIGHT']);
+const TOP = 40, BOTTOM = 360, GAP = 4, MIN_H = 30;
+
+/**
+ * The catalog's segments placed down the back, each as tall as its share of the vertebrae
+ * (the lumbar five take more room than C7–T1): [{id, left, right, span, y, h}].
+ */
+function layout() {
+  const segs = segments();
+  const levels = segs.reduce((a, s) => a + Math.max(1, s.levels.length), 0);
+  const room = BOTTOM - TOP - GAP * Math.max(0, segs.length - 1);
+  let y = TOP;
+  return segs.map(s => {
+    const h = Math.max(MIN_H, room * Math.max(1, s.levels.length) / Math.max(1, levels));
+    const placed = { ...s, y, h };
+    y += h + GAP;
+    return placed;
+  });
+}
 
 export class BackMap {
   /** options.compact: the guided screen's small map (no figures, not focusable). */
@@ -35,9 +45,10 @@ export class BackMap {
     el('line', { x1: 110, y1: 30, x2: 110, y2: 366, stroke: '#5a6779', 'stroke-width': 3, 'stroke-dasharray': '2 5' }, s);
     text(s, 40, 30, 'L', { 'font-weight': 700, class: 'map-text' });
     text(s, 174, 30, 'R', { 'font-weight': 700, class: 'map-text' });
-    for (const seg of SEGMENTS) {
+    for (const seg of layout()) {
       for (const side of ['LEFT', 'RIGHT']) {
-        const id = seg.id + '_' + side;
+        const id = seg[side.toLowerCase()];
+        if (!id) continue;
         const x = side === 'LEFT' ? 46 : 116;
         const g = el('g', {}, s);
         const attrs = { x, y: seg.y, width: 58, height: seg.h, rx: 8, class: 'region', 'data-region': id, fill: '#fdf1e4' };
@@ -55,7 +66,7 @@ export class BackMap {
         const v = text(g, x + 29, seg.y + seg.h / 2 + 4, '', { 'text-anchor': 'middle', class: 'value' });
         this.cells[id] = { rect: r, value: v };
       }
-      if (!this.compact) text(s, 204, seg.y + seg.h / 2 + 3, seg.label, { class: 'map-text level' });
+      if (!this.compact) text(s, 204, seg.y + seg.h / 2 + 3, seg.span, { class: 'map-text level' });
     }
     this.paint();
   }
@@ -118,7 +129,7 @@ export class BackMap {
   /** Fills a table body with the same figures. */
   fillTable(tbody) {
     tbody.innerHTML = '';
-    for (const id of REGION_IDS) {
+    for (const { id } of regions()) {
       const r = this.stats[id];
       const tr = document.createElement('tr');
       for (const v of [regionLabel(id), r && r.dwellMs ? fmtDuration(r.dwellMs) : '—',

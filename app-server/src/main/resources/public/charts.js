@@ -1,8 +1,8 @@
 // Hand-drawn SVG charts for the history view; every chart also fills a table with its figures.
-import { el, text, clear, fmtNum } from './svg.js';
+import { el, text, clear } from './svg.js';
+import { DAY, fmtNum } from './shared.js';
 
 const W = 360, H = 220, L = 38, B = 44, T = 14, Rm = 38;
-const DAY = 86400000;
 
 function axes(svg, maxY, unit, right = null) {
   el('line', { x1: L, y1: H - B, x2: W - Rm, y2: H - B, stroke: '#5a6779' }, svg);

@@ -1,5 +1,6 @@
 // Semicircular pressure gauge with the target band drawn on its scale.
-import { el, text, clear, fmtNum } from './svg.js';
+import { el, text, clear } from './svg.js';
+import { fmtNum } from './shared.js';
 
 const CX = 110, CY = 118, R = 92;
 

@@ -2,16 +2,12 @@
 // a big meter, a cue judged on a rolling window and said out loud, an automatic pause when the
 // ball is off the back, spoken spot transitions with a prompt to rate the finished spot, a
 // confirmed "End session" and a summary with "Start again".
-import { get, post } from './api.js';
 import { BackMap } from './backmap.js';
 import { RollingCue, Announcer } from './cues.js';
 import { Meter } from './meter.js';
-import { fmtDuration, fmtNum } from './svg.js';
-import { CUE_WORDS, UNIT, regionLabel, regionWords, humanize } from './words.js';
+import { $, CUE_WORDS, get, post, fmtDuration, fmtNum, humanize, regionLabel, regionWords, unitSymbol } from './shared.js';
 
-const $ = id => document.getElementById(id);
 const BLOCK_WORDS = { WORK: 'Work', SWITCH_SIDE: 'Switch sides', REST: 'Rest' };
-const SAY = { HARDER: 'Harder', LIGHTER: 'Lighter', IN_ZONE: 'In zone', NO_CONTACT: 'Place the ball' };
 
 export class GuideView {
   constructor(app) {
@@ -166,7 +162,7 @@ export class GuideView {
     $('guide-meter-box').hidden = !banded;
     $('guide-cue').hidden = !banded;
     $('guide-zone').hidden = !banded;
-    if (banded) this.meter.setBand(s.band.low, s.band.high, UNIT[s.band.unit] || s.band.unit);
+    if (banded) this.meter.setBand(s.band.low, s.band.high, unitSymbol(s.band.unit));
     this.transitions(s);
     this.showSpot(s, view);
     this.results(s);
@@ -274,7 +270,7 @@ export class GuideView {
     const paused = cue === 'NO_CONTACT' && this.app.device && this.app.device.kind === 'BALL';
     $('guide-pause').hidden = !paused;
     $('guide-run').dataset.paused = String(paused);
-    if (cue && cue !== before) this.say.say(cue, paused ? `Paused. Place the ball on ${regionWords(s.spot)}` : SAY[cue]);
+    if (cue && cue !== before) this.say.say(cue, paused ? `Paused. Place the ball on ${regionWords(s.spot)}` : CUE_WORDS[cue]);
   }
 
   showSummary(view, justFinished) {

@@ -2,18 +2,10 @@
 // chosen session's dwell per region, a spot's pressure by date (week or month), and each tender
 // spot's tolerated pressure against its tenderness across days. Every chart has a table and
 // can be saved as SVG, PNG or CSV.
-import { get } from './api.js';
 import { dwellBars, dateLines, table } from './charts.js';
 import { wireExports } from './export.js';
 import { loadCards, spotTrends } from './story.js';
-import { REGION_IDS } from './backmap.js';
-import { fmtDuration, fmtNum } from './svg.js';
-import { regionLabel, fmtDate } from './words.js';
-
-const $ = id => document.getElementById(id);
-const DAY = 86400000;
-const SEGMENTS = [['CERVICOTHORACIC', 'C7–T1'], ['UPPER_THORACIC', 'T2–T4'], ['MID_THORACIC', 'T5–T8'],
-  ['LOWER_THORACIC', 'T9–T12'], ['LUMBAR', 'L1–L5']];
+import { $, DAY, get, fmtDate, fmtDuration, fmtNum, regionLabel, regions, segments } from './shared.js';
 
 export class HistoryView {
   constructor(app) {
@@ -22,7 +14,7 @@ export class HistoryView {
     this.span = 'month';
     this.cards = [];
     const sel = $('chart-region');
-    for (const id of REGION_IDS) {
+    for (const { id } of regions()) {
       const o = document.createElement('option');
       o.value = id;
       o.textContent = regionLabel(id);
@@ -102,10 +94,10 @@ export class HistoryView {
     }
     const c = this.cards.find(x => x.id === id);
     const by = Object.fromEntries((c ? c.regions : []).map(r => [r.region, r]));
-    const rows = SEGMENTS.map(([seg, label]) => ({
-      label,
-      left: ((by[seg + '_LEFT'] || {}).dwellMs || 0) / 1000,
-      right: ((by[seg + '_RIGHT'] || {}).dwellMs || 0) / 1000,
+    const rows = segments().map(seg => ({
+      label: seg.span,
+      left: ((by[seg.left] || {}).dwellMs || 0) / 1000,
+      right: ((by[seg.right] || {}).dwellMs || 0) / 1000,
     }));
     dwellBars($('chart-dwell'), rows, 's');
     table($('table-dwell'), 'Dwell per region, seconds', ['Segment', 'Left (s)', 'Right (s)'],

@@ -1,21 +1,15 @@
 // Shows the failure notice and keeps ?next= so the user lands where they were going.
-const params = new URLSearchParams(location.search);
-if (params.has('failed')) document.getElementById('login-error').hidden = false;
+import { $, login, safeNext } from './shared.js';
 
-const form = document.getElementById('login-form');
+const params = new URLSearchParams(location.search);
+if (params.has('failed')) $('login-error').hidden = false;
+
+const form = $('login-form');
 form.addEventListener('submit', async ev => {
   ev.preventDefault();
-  const res = await fetch('/api/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ username: form.username.value, password: form.password.value }),
-    credentials: 'same-origin',
-  });
-  if (res.ok) {
-    const next = params.get('next');
-    // only a path on this server, never another site
-    location.href = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (await login(form.username.value, form.password.value)) {
+    location.href = safeNext(params.get('next'));
   } else {
-    document.getElementById('login-error').hidden = false;
+    $('login-error').hidden = false;
   }
 });

@@ -1,6 +1,7 @@
 // The guided screen's large pressure meter: a horizontal scale with the target band marked,
 // readable from a metre away, and an ARIA meter carrying the same figures for screen readers.
-import { el, text, clear, fmtNum } from './svg.js';
+import { el, text, clear } from './svg.js';
+import { fmtNum } from './shared.js';
 
 const X0 = 12, X1 = 388, Y = 22, H = 26;
 

@@ -2,10 +2,8 @@
 // rest day between. Planned days are ticked by the person (kept in this browser); done days
 // come from their sessions on every device. Two strengthening days in a row are warned about.
 import { loadCards, doneByDay, weekStart, backToBack } from './story.js';
-import { dayKey, fmtDate } from './words.js';
+import { $, DAY, dayKey, fmtDate } from './shared.js';
 
-const $ = id => document.getElementById(id);
-const DAY = 86400000;
 const LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 export const ACTIVITIES = [
   { id: 'massage', name: 'Massage', dose: '2 rounds of 2–4 min per side' },

@@ -1,11 +1,7 @@
 // Choosing, starting and writing programs: the picker with the program's steps, Start (asking
 // before replacing a running one), and authoring with a template per device kind, errors in
 // plain words with their line, and suggestions for region names that nearly match.
-import { get, post, ApiError } from './api.js';
-import { fmtDuration, fmtNum } from './svg.js';
-import { UNIT, regionLabel, humanize } from './words.js';
-
-const $ = id => document.getElementById(id);
+import { $, ApiError, get, post, fmtDuration, fmtNum, unitSymbol, regionLabel, regions, humanize } from './shared.js';
 
 export const TEMPLATES = {
   BALL: `id: my-ball-routine
@@ -86,7 +82,6 @@ export class ProgramsView {
   constructor(app) {
     this.app = app;
     this.programs = [];
-    this.regions = [];
     this.chosen = false; // the user picked a program by hand
     $('program-select').addEventListener('change', () => { this.chosen = true; this.showProgram(); });
     $('guide-start-btn').addEventListener('click', () => this.start($('program-select').value, false));
@@ -97,7 +92,6 @@ export class ProgramsView {
 
   async load(selectId) {
     this.programs = await get('/api/programs');
-    if (!this.regions.length) this.regions = await get('/api/regions').catch(() => []);
     const sel = $('program-select');
     sel.innerHTML = '';
     for (const p of this.programs) {
@@ -134,7 +128,7 @@ export class ProgramsView {
       const dose = s.workMs > 0
         ? `${s.rounds} × ${fmtDuration(s.workMs)}${s.bothSides ? ' per side' : ''}`
         : `${s.sets} × ${s.reps} reps${s.repAxis === 'NONE' ? ' (you log them)' : ''}`;
-      const band = s.band ? ` · ${fmtNum(s.band.low, 0)}–${fmtNum(s.band.high, 0)} ${UNIT[s.band.unit] || s.band.unit}` : '';
+      const band = s.band ? ` · ${fmtNum(s.band.low, 0)}–${fmtNum(s.band.high, 0)} ${unitSymbol(s.band.unit)}` : '';
       const where = s.regions && s.regions.length ? ` · ${s.regions.map(regionLabel).join('; ')}` : '';
       li.textContent = `${s.title}: ${dose}${band}${where}`;
       ol.appendChild(li);
@@ -203,9 +197,9 @@ export class ProgramsView {
       .replace(/\bwas\b/, 'you wrote');
     if (/not valid YAML/.test(words)) words += ' (often a missing space after a colon, a tab, or a wrong indent).';
     const unknown = /unknown region '?([^';]+)'?/.exec(reason);
-    if (unknown && this.regions.length) {
+    if (unknown && regions().length) {
       const typed = unknown[1].trim().toUpperCase().replace(/[\s-]+/g, '_');
-      const best = this.regions.map(r => ({ r, d: distance(typed, r.id) })).sort((a, b) => a.d - b.d)[0];
+      const best = regions().map(r => ({ r, d: distance(typed, r.id) })).sort((a, b) => a.d - b.d)[0];
       words = `There is no region called “${unknown[1]}”.` + (best && best.d <= 6
         ? ` Did you mean ${best.r.id} (${best.r.label})?` : ` Region ids look like MID_THORACIC_LEFT.`);
     }

@@ -1,8 +1,7 @@
 // The history's data, gathered from the API into what a person asks: which sessions (with the
 // program, the date, how long, which spots), what was done on which day, and how each tender
 // spot did across days. Pure functions apart from load().
-import { get } from './api.js';
-import { dayKey } from './words.js';
+import { get, dayKey } from './shared.js';
 
 /**
  * Loads the user's sessions (optionally of one device) with their program and regions worked.

@@ -26,13 +26,3 @@ export function mix(a, b, f) {
   const pb = [1, 3, 5].map(i => parseInt(b.slice(i, i + 2), 16));
   return '#' + pa.map((v, i) => Math.round(v + (pb[i] - v) * f).toString(16).padStart(2, '0')).join('');
 }
-
-export function fmtDuration(ms) {
-  if (ms === null || ms === undefined || ms < 0) return '--:--';
-  const s = Math.floor(ms / 1000);
-  return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
-}
-
-export function fmtNum(v, digits = 1) {
-  return v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v).toFixed(digits);
-}

@@ -4,6 +4,7 @@ import dev.spinetrack.simulator.device.DeviceFlash;
 import dev.spinetrack.simulator.gatt.VirtualPeripheral;
 import dev.spinetrack.simulator.scenario.Scenario;
 import dev.spinetrack.simulator.scenario.ScenarioCatalog;
+import dev.spinetrack.simulator.truth.EmittedSample;
 import dev.spinetrack.simulator.truth.GroundTruth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A running simulation: the scenario's virtual peripherals on a virtual clock that runs at
@@ -108,6 +110,15 @@ public final class Simulation implements AutoCloseable {
     /** Waits until the scenario ends; false on timeout (always, when looping). */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Hands every sample a device emits from now on to {@code watcher} (on the simulation
+     * thread): what an oracle needs beyond the ground truth's totals. Devices stream only once a
+     * central started them, so a watcher added before any central connects sees every sample.
+     */
+    public void onEmitted(Consumer<EmittedSample> watcher) {
+        world.onEmitted(watcher);
     }
 
     /** Ground truth of what the devices emitted so far (final once finished). */

@@ -6,13 +6,16 @@ import dev.spinetrack.simulator.device.VirtualDevice;
 import dev.spinetrack.simulator.fault.FaultPlan;
 import dev.spinetrack.simulator.scenario.Scenario;
 import dev.spinetrack.simulator.truth.DeviceTruth;
+import dev.spinetrack.simulator.truth.EmittedSample;
 import dev.spinetrack.simulator.truth.GroundTruth;
 import dev.spinetrack.simulator.truth.InjectedFault;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The deterministic core: a scenario's devices on a virtual clock that only moves when told
@@ -34,6 +37,7 @@ public final class VirtualWorld implements DeviceHost {
     private final Executor executor;
     private final List<VirtualDevice> devices = new ArrayList<>();
     private final List<InjectedFault> faults = new ArrayList<>();
+    private final List<Consumer<EmittedSample>> watchers = new CopyOnWriteArrayList<>();
     private long now;
     private boolean closed;
 
@@ -123,6 +127,26 @@ public final class VirtualWorld implements DeviceHost {
     public boolean closed() {
         synchronized (lock) {
             return closed;
+        }
+    }
+
+    /**
+     * Hands every sample a device emits from now on to {@code watcher}, on the simulation
+     * thread, in emission order per device (for oracles; see {@link EmittedSample}).
+     */
+    public void onEmitted(Consumer<EmittedSample> watcher) {
+        watchers.add(watcher);
+    }
+
+    @Override
+    public boolean watched() {
+        return !watchers.isEmpty();
+    }
+
+    @Override
+    public void emitted(EmittedSample sample) {
+        for (Consumer<EmittedSample> w : watchers) {
+            w.accept(sample);
         }
     }
 

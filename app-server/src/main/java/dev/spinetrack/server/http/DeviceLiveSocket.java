@@ -16,7 +16,10 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 
 /**
  * {@code /ws/devices/{id}}: the device's live frames (focus region, pressure per channel, tilt,
- * band feedback) at up to 20 Hz, and its session and status events, as JSON text messages.
+ * band feedback) at up to 20 Hz, and its events, as JSON text messages: {@code session} (started,
+ * ended), {@code regions} (the open session's figures as stored), {@code status}
+ * ({@link dev.spinetrack.server.live.DeviceChange}), {@code guide}, {@code reboot}. Everything the
+ * dashboard shows of the device after its first load comes this way.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ServerWebSocket("/ws/devices/{id}")

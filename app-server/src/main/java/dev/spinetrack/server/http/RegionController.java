@@ -40,10 +40,10 @@ public class RegionController {
     }
 
     @Get
-    @Operation(summary = "The region catalog")
-    public List<Views.RegionView> catalog() {
-        return RegionCatalog.all().stream().map(r -> new Views.RegionView(r.name(), r.label(), r.segment().name(),
-                r.side().name(), r.muscles().stream().map(Enum::name).toList())).toList();
+    @Operation(summary = "The region catalog (fixed for a server version: browsers may keep it an hour)")
+    public HttpResponse<List<Views.RegionView>> catalog() {
+        return HttpResponse.ok(RegionCatalog.all().stream().map(Views.RegionView::of).toList())
+                .header("Cache-Control", "private, max-age=3600");
     }
 
     @Get(value = "/{region}/history", produces = {MediaType.APPLICATION_JSON, "text/csv"})

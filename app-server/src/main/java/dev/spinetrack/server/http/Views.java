@@ -1,5 +1,7 @@
 package dev.spinetrack.server.http;
 
+import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.protocol.region.SpinalLevel;
 import dev.spinetrack.server.storage.DeviceRow;
 import dev.spinetrack.server.storage.RegionHistoryRow;
 import dev.spinetrack.server.storage.SessionMark;
@@ -113,9 +115,18 @@ public final class Views {
      * @param segment spinal segment
      * @param side    LEFT or RIGHT
      * @param muscles muscles there
+     * @param segmentLabel the segment for people, e.g. "Mid thoracic"
+     * @param levels  the segment's vertebral levels from the neck down, e.g. T5, T6, T7, T8
      */
     @Serdeable
-    public record RegionView(String id, String label, String segment, String side, List<String> muscles) {
+    public record RegionView(String id, String label, String segment, String side, List<String> muscles,
+                             String segmentLabel, List<String> levels) {
+        static RegionView of(Region r) {
+            List<String> levels = java.util.Arrays.stream(SpinalLevel.values()).filter(l -> r.segment().contains(l))
+                    .map(Enum::name).toList();
+            return new RegionView(r.name(), r.label(), r.segment().name(), r.side().name(),
+                    r.muscles().stream().map(Enum::name).toList(), r.segment().label(), levels);
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.live.LiveEvent;
+import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.payload.BadPayloadException;
 import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.server.storage.DeviceRow;
@@ -9,6 +11,7 @@ import dev.spinetrack.server.storage.DeviceStore;
 import dev.spinetrack.server.storage.SampleStore;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
+import dev.spinetrack.server.engine.tracking.RegionStats;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class DeviceTracks {
 
+    /** Type of the live event with a session's region figures ({@link RegionStats} per region). */
+    public static final String REGIONS = "regions";
     private static final Logger LOG = LoggerFactory.getLogger(DeviceTracks.class);
 
     private final Map<String, DeviceTrack> tracks = new ConcurrentHashMap<>();
@@ -39,14 +44,16 @@ public class DeviceTracks {
     private final PayloadReader payloads;
     private final TrackingSettings settings;
     private final DeviceStore devices;
+    private final LiveFeed live;
 
     public DeviceTracks(SessionStore sessions, SampleStore samples, PayloadReader payloads, TrackingSettings settings,
-                        DeviceStore devices) {
+                        DeviceStore devices, LiveFeed live) {
         this.sessions = sessions;
         this.samples = samples;
         this.payloads = payloads;
         this.settings = settings;
         this.devices = devices;
+        this.live = live;
     }
 
     /** The monitor guarding a device's track. */
@@ -170,7 +177,10 @@ public class DeviceTracks {
 
     /** Stores a session's current totals and rollups. */
     void persist(Connection c, SessionTrack st) throws SQLException {
-        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), st.tracker().regions());
+        List<RegionStats> regions = st.tracker().regions();
+        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions);
+        // The figures as stored, for the dashboards (held back with the transaction by the ingest path).
+        live.publish(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));
     }
 
     /** Re-derives a session's rollups from storage (after late samples or marks) and stores them. */

@@ -52,10 +52,11 @@ public class SampleProcessor {
     private final PayloadReader payloads;
     private final TrackedSampleFeed feed;
     private final GatewayTrust trust;
+    private final DeviceChanges changes;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
-                           TrackedSampleFeed feed, GatewayTrust trust) {
+                           TrackedSampleFeed feed, GatewayTrust trust, DeviceChanges changes) {
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -66,6 +67,7 @@ public class SampleProcessor {
         this.payloads = payloads;
         this.feed = feed;
         this.trust = trust;
+        this.changes = changes;
     }
 
     /** Stores and tracks a batch. */
@@ -171,6 +173,7 @@ public class SampleProcessor {
     public void onInfo(DeviceInfo info) {
         String id = info.device();
         Long[] rebootedFrom = new Long[1];
+        boolean[] admitted = {false};
         live.hold();
         synchronized (tracks.lock(id)) {
             try {
@@ -184,6 +187,7 @@ public class SampleProcessor {
                         return null;
                     }
                     devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
+                    admitted[0] = true;
                     DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
                     if (t.info != null && t.info.boot() != null && info.boot() != null
                             && !t.info.boot().equals(info.boot())) {
@@ -213,6 +217,9 @@ public class SampleProcessor {
             }
         }
         live.release();
+        if (admitted[0]) {
+            changes.publish(id); // a new device, or its name or kind, for the dashboards
+        }
         if (rebootedFrom[0] != null) {
             // after the commit, like every live event
             LOG.info("Device {} rebooted: boot {} -> {}; both streams are kept", id, rebootedFrom[0], info.boot());
@@ -229,9 +236,7 @@ public class SampleProcessor {
         if (!lost.isEmpty()) {
             LOG.info("Gateway {} is LOST; its devices {} are LOST too", status.gateway(), lost);
         }
-        for (String id : lost) {
-            live.publish(new LiveEvent("status", id, null, "LOST"));
-        }
+        lost.forEach(changes::publish);
     }
 
     /** Stores a device's link state. */
@@ -251,7 +256,7 @@ public class SampleProcessor {
                 return;
             }
         }
-        live.publish(new LiveEvent("status", id, null, status.state().name()));
+        changes.publish(id);
     }
 
     private IngestOutcome ingest(Connection c, SampleBatch batch, DeviceTrack t, List<TrackedSample> out)

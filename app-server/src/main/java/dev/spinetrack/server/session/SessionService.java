@@ -76,6 +76,7 @@ public class SessionService {
             });
         }
         accessEvents.publishEvent(new AccessChanged("device " + deviceId + " moved from " + user + " to " + newOwner));
+        live.publish(DeviceChanges.event(moved)); // the new owner's dashboards list it
         return moved;
     }
 

@@ -2,9 +2,9 @@ package dev.spinetrack.server.http;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.ingest.IngestCounters;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.security.Role;
@@ -44,7 +44,7 @@ class ApiIT {
 
     @BeforeAll
     static void start() {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         db = TestDatabase.create();
         String gateway = "it-api-" + UUID.randomUUID().toString().substring(0, 8);
         server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));

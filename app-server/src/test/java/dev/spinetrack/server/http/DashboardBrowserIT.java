@@ -17,7 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The dashboard in headless Chromium against the running server, fed by the real gateway
  * playing the simulator's studio scenario (two racks, a massage ball, a cat-cow ball) six times
  * faster than real time. axe checks every view at desktop and phone size; screenshots go to
- * {@code target/screenshots}.
+ * {@code target/screenshots}. Last, sessions started and stopped elsewhere and the gateway
+ * stopping show on the page from its WebSockets alone, without a request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -119,22 +119,26 @@ class DashboardBrowserIT {
                 .getFirstSelectedOption().getAttribute("value")));
         assertTrue(driver.findElement(By.id("program-upload-result")).getText().contains("selected it"));
 
+        // The page records every count it shows: polling it from here, on a loaded machine, missed
+        // whole sets (at 6x a set of three takes a few seconds).
+        driver.executeScript("""
+                window.repsSeen = [];
+                const reps = document.getElementById('guide-reps');
+                const run = document.getElementById('guide-run');
+                new MutationObserver(() => {
+                  const r = reps.dataset.reps + '/' + reps.dataset.target + '@' + run.dataset.stepId;
+                  if (window.repsSeen[window.repsSeen.length - 1] !== r) window.repsSeen.push(r);
+                }).observe(reps, {attributes: true});
+                """);
         driver.findElement(By.id("guide-start-btn")).click();
         WebElement run = driver.findElement(By.id("guide-run"));
         wait.until(d -> "RUNNING".equals(run.getAttribute("data-state")));
         assertEquals("cat-cow", run.getAttribute("data-step-id"));
 
-        WebElement reps = driver.findElement(By.id("guide-reps"));
-        List<String> seen = new ArrayList<>();
-        wait.withTimeout(Duration.ofSeconds(90)).until(d -> {
-            String r = reps.getAttribute("data-reps") + "/" + reps.getAttribute("data-target") + "@"
-                    + run.getAttribute("data-step-id");
-            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(r)) {
-                seen.add(r);
-            }
-            return "1".equals(run.getAttribute("data-step-index"));
-        });
-        // Polling a loaded machine may miss a count; a count between 0 and the target must show.
+        wait.withTimeout(Duration.ofSeconds(90)).until(d -> "1".equals(run.getAttribute("data-step-index")));
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) driver.executeScript("return window.repsSeen");
+        // A count between 0 and the target must have shown.
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("1/3@cat-cow") || s.startsWith("2/3@cat-cow")),
                 "reps were counted: " + seen);
         assertEquals("cat-cow-again", run.getAttribute("data-step-id"), "the session advanced to the next step");
@@ -209,6 +213,57 @@ class DashboardBrowserIT {
         wait.until(d -> !warning.isDisplayed());
         new Select(driver.findElement(By.id("plan-level"))).selectByValue("advanced");
         assertTrue(driver.findElement(By.id("plan-exercises")).getText().contains("Deadlift"));
+    }
+
+    @Test
+    @Order(5)
+    void sessionsAndDeviceStatusArriveOnTheSocketsWithoutPolling() throws Exception {
+        driver.get(stack.baseUrl + "/?device=" + rack + "#live");
+        WebDriverWait wait = new WebDriverWait(driver, LIVE, Duration.ofMillis(100));
+        wait.until(d -> "SpineTrack Rack 1: connected".equals(d.findElement(By.id("status-state")).getText()));
+        // From now on: every state the session line and the device status show, and the page's requests.
+        driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.seen = [];
+                const session = document.getElementById('live-session');
+                const device = document.getElementById('device-status');
+                const record = () => window.seen.push('session ' + session.dataset.state + ' ' + session.dataset.session,
+                  'device ' + device.dataset.state + ' ' + document.getElementById('status-state').textContent);
+                const all = {attributes: true, childList: true, characterData: true, subtree: true};
+                new MutationObserver(record).observe(session, all);
+                new MutationObserver(record).observe(device, all);
+                import('/shared.js').then(m => { m.traffic.reset(); done(); });
+                """);
+        long from = System.nanoTime();
+
+        // Someone else (a script, here the API) starts and stops a session on the rack.
+        DashboardStack.Reply started = stack.post("/api/sessions", "{\"device\":\"" + rack + "\"}", "application/json", null);
+        assertEquals(201, started.status(), started.body()::toString);
+        long session = started.body().path("id").asLong();
+        wait.until(d -> seen().contains("session running " + session));
+        DashboardStack.Reply stopped = stack.post("/api/sessions/" + session + "/stop", "", "application/json", null);
+        assertEquals(200, stopped.status(), stopped.body()::toString);
+        wait.until(d -> seen().contains("session ended " + session));
+
+        // The gateway stops: it reports its devices switched off.
+        stack.stopGateway();
+        wait.until(d -> seen().stream().anyMatch(s -> s.equals("device OFFLINE SpineTrack Rack 1: switched off")));
+
+        // The page used to ask every 2 s and every 5 s: give it longer than that to ask anything.
+        long leftMs = 6_000 - Duration.ofNanos(System.nanoTime() - from).toMillis();
+        if (leftMs > 0) {
+            Thread.sleep(leftMs);
+        }
+        String asked = (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/shared.js').then(m => done(m.traffic.total + ' ' + JSON.stringify(m.traffic.byPath)));
+                """);
+        assertEquals("0 {}", asked, "the page learnt all of it from its sockets and asked the server nothing");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> seen() {
+        return (List<String>) driver.executeScript("return window.seen");
     }
 
     /** axe at desktop and phone size, touch targets at phone size, and a screenshot at each. */

@@ -6,7 +6,7 @@ import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayConfig;
 import dev.spinetrack.server.security.Accounts;
 import dev.spinetrack.server.security.Role;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -39,11 +39,12 @@ final class DashboardStack implements AutoCloseable {
     private final TestBroker broker;
     private final TestDatabase db;
     private final Gateway gateway;
+    private boolean gatewayStopped;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     DashboardStack(Path dir, String scenario, double speed) {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         db = TestDatabase.create();
         // A gateway id of its own, so runs sharing a real broker do not see each other's devices.
         String gatewayId = "dashit" + UUID.randomUUID().toString().substring(0, 6);
@@ -121,10 +122,18 @@ final class DashboardStack implements AutoCloseable {
         throw new AssertionError("device '" + name + "' did not come online in " + timeout + ": " + get("/api/devices"));
     }
 
+    /** Stops the gateway cleanly: it reports its devices OFFLINE, as when a person switches it off. */
+    void stopGateway() {
+        if (!gatewayStopped) {
+            gatewayStopped = true;
+            gateway.close();
+        }
+    }
+
     @Override
     public void close() {
         try {
-            gateway.close();
+            stopGateway();
             server.getApplicationContext().close();
         } finally {
             db.close();

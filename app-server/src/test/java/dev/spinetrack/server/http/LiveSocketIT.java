@@ -1,9 +1,11 @@
 package dev.spinetrack.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -27,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The device WebSocket streams frames with focus region, pressures, tilt and band feedback,
- * at least 10 per second of device time (20 Hz by design), and refuses other users' devices.
+ * at least 10 per second of device time (20 Hz by design), and refuses other users' devices;
+ * it also carries the device's sessions and their region figures as stored. The user's
+ * {@code /ws/devices} tells of their own devices only.
  */
 class LiveSocketIT {
 
@@ -39,7 +43,7 @@ class LiveSocketIT {
         String gateway = "it-live-" + UUID.randomUUID().toString().substring(0, 8);
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
         String device = run.info().device();
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-s"));
             try {
@@ -94,6 +98,97 @@ class LiveSocketIT {
             } finally {
                 server.close();
             }
+        }
+    }
+
+    @Test
+    void theUsersStreamTellsOfTheirOwnDevicesAndTheDeviceStreamOfItsSessionAndFigures() throws Exception {
+        String gateway = "it-figures-" + UUID.randomUUID().toString().substring(0, 8);
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
+        String device = run.info().device();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
+             TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
+            EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-s"));
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                List<String> mine = new CopyOnWriteArrayList<>();
+                List<String> others = new CopyOnWriteArrayList<>();
+                List<String> closes = new CopyOnWriteArrayList<>();
+                connect(http, server, TestServer.DEFAULT_USER, "/ws/devices", mine, closes);
+                connect(http, server, "bob", "/ws/devices", others, closes);
+
+                // A new device of the demo user's gateway: the user's stream tells of it, bob's does not.
+                publisher.info(run.info());
+                Await.until("the user hears of the new device", LIMIT, () -> mine.stream()
+                        .anyMatch(f -> f.contains("\"type\":\"status\"") && f.contains("\"id\":\"" + device + "\"")));
+                JsonNode change = JSON.readTree(mine.get(0)).path("payload");
+                assertEquals(TestServer.DEFAULT_USER, change.path("owner").asText(), change.toString());
+                assertEquals("RACK", change.path("kind").asText(), change.toString());
+
+                // Samples in contact open a session; the device's stream carries it and its figures.
+                List<String> frames = new CopyOnWriteArrayList<>();
+                connect(http, server, TestServer.DEFAULT_USER, "/ws/devices/" + device, frames, closes);
+                List<Sample> all = run.samples();
+                int from = 0;
+                while (java.util.Arrays.stream(all.get(from).p()).max().orElse(0) <= run.info().contactThreshold()) {
+                    from++;
+                }
+                List<Sample> slice = all.subList(from, Math.min(all.size(), from + 500));
+                for (List<Sample> b : ScenarioSamples.batches(slice, 50)) {
+                    publisher.batch(device, b);
+                }
+                long lastT = slice.get(slice.size() - 1).t();
+                Await.until("frames up to the last sample", LIMIT, () -> frames.stream()
+                        .anyMatch(f -> f.contains("\"type\":\"sample\"") && timeOf(f) >= lastT - 50));
+                JsonNode started = frames.stream().map(LiveSocketIT::tree)
+                        .filter(f -> "session".equals(f.path("type").asText())).findFirst().orElseThrow();
+                assertEquals("started", started.path("payload").path("state").asText(), started.toString());
+                long session = started.path("session").asLong();
+                // The last figures pushed are the figures stored (the API reads them from the database).
+                Await.until("figures pushed after the last batch", LIMIT, () -> lastFigures(frames) != null
+                        && lastFigures(frames).path("payload").equals(tree(get(http, server,
+                        "/api/sessions/" + session + "/regions"))));
+                JsonNode figures = lastFigures(frames);
+                assertEquals(session, figures.path("session").asLong());
+                assertTrue(figures.path("payload").size() > 0 && figures.path("payload").get(0).path("dwellMs").asLong() >= 0,
+                        figures.toString());
+                assertTrue(others.isEmpty(), "bob's stream says nothing of the demo user's device: " + others);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode tree(String frame) {
+        try {
+            return JSON.readTree(frame);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode lastFigures(List<String> frames) {
+        JsonNode last = null;
+        for (String f : frames) {
+            if (f.contains("\"type\":\"regions\"")) {
+                last = tree(f);
+            }
+        }
+        return last;
+    }
+
+    private static String get(HttpClient http, EmbeddedServer server, String path) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                    .header("Authorization", TestServer.bearer(server, TestServer.DEFAULT_USER)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

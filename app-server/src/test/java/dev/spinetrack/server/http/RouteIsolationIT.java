@@ -2,9 +2,9 @@ package dev.spinetrack.server.http;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.ingest.IngestCounters;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -34,6 +34,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code @ServerWebSocket} bean), so an endpoint added later is covered without editing this
  * test: for each route, an anonymous request gets 401 (a short public list aside); user B
  * with a valid token, naming user A's resources, gets 403 or 404 (a WebSocket closes with
- * 4403/4404); a route without path variables answers B without any of A's ids; and A's data
+ * 4403/4404); a route without path variables answers B without any of A's ids (a WebSocket
+ * stays open and carries none of A's changes); and A's data
  * is intact afterwards. A route whose path variable this test has no fixture for fails it:
  * whoever adds one decides what it names and how it is checked.
  */
@@ -69,17 +71,20 @@ class RouteIsolationIT {
     private final Map<String, String> fixtures = new LinkedHashMap<>();
     private String aDevice;
     private long aSession;
+    private String gateway;
+    private dev.spinetrack.protocol.mqtt.DeviceInfo aInfo;
 
     @BeforeAll
     void start() throws Exception {
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         db = TestDatabase.create();
-        String gateway = "it-iso-" + UUID.randomUUID().toString().substring(0, 8);
+        gateway = "it-iso-" + UUID.randomUUID().toString().substring(0, 8);
         server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));
         a = TestServer.bearer(server, TestServer.DEFAULT_USER);
         b = TestServer.bearer(server, "mallory");
         ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", gateway).get(0);
         aDevice = run.info().device();
+        aInfo = run.info();
         try (TestPublisher p = new TestPublisher(broker.url(), gateway)) {
             p.info(run.info());
             List<Sample> first = run.samples().subList(0, 500);
@@ -274,6 +279,10 @@ class RouteIsolationIT {
                 failures.add(r + ": anonymous WebSocket refused, but not with 401: " + expected.getCause());
             }
         }
+        if (!r.template().contains("{")) {
+            checkCallersOwnSocket(r, uri, failures);
+            return;
+        }
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         http.newWebSocketBuilder().header("Authorization", b).buildAsync(uri, new WebSocket.Listener() {
             @Override
@@ -292,6 +301,38 @@ class RouteIsolationIT {
         if (code != 4403 && code != 4404) {
             failures.add(r + ": user B's WebSocket on A's resource ended with " + code + ", expected 4403/4404");
         }
+    }
+
+    /**
+     * A stream without path variables is the caller's own (e.g. their devices' changes): B's stays
+     * open, and while A's stream tells of a change to A's device, B's carries none of A's data.
+     */
+    private void checkCallersOwnSocket(Route r, URI uri, List<String> failures) throws Exception {
+        List<String> toB = new CopyOnWriteArrayList<>();
+        List<String> toA = new CopyOnWriteArrayList<>();
+        WebSocket asB = collect(uri, b, toB); // subscribed first, so it would hear of the change first
+        WebSocket asA = collect(uri, a, toA);
+        try (TestPublisher p = new TestPublisher(broker.url(), gateway)) {
+            p.info(aInfo); // A's device announces itself again: a change on A's stream
+        }
+        Await.until("A's stream " + r + " tells of A's device", LIMIT, () -> toA.stream().anyMatch(f -> f.contains(aDevice)));
+        Thread.sleep(1000); // room for a frame to B that should not be there
+        if (toB.stream().anyMatch(this::leaks)) {
+            failures.add(r + ": user B's stream carried A's data: " + toB);
+        }
+        asA.abort();
+        asB.abort();
+    }
+
+    private WebSocket collect(URI uri, String authorization, List<String> frames) throws Exception {
+        return http.newWebSocketBuilder().header("Authorization", authorization).buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                ws.request(1);
+                return null;
+            }
+        }).get(20, TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> send(String authorization, String method, String path, String body)

@@ -3,9 +3,9 @@ package dev.spinetrack.server.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.security.Role;
@@ -35,7 +35,7 @@ class IngestLagIT {
     @Test
     void dataTenMinutesOldIsReportedAsStoreLagAndNothingStaysWaiting() throws Exception {
         String gateway = "it-lag-" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway,
                      gateway + "-server"));
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {

@@ -5,7 +5,7 @@ import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.session.IngestOutcome;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

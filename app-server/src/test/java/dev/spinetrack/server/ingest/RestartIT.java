@@ -3,9 +3,9 @@ package dev.spinetrack.server.ingest;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.session.SessionDetail;
 import dev.spinetrack.server.session.SessionService;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -40,7 +40,7 @@ class RestartIT {
         String device = run.info().device();
         List<List<Sample>> batches = ScenarioSamples.batches(run.samples(), 100);
         int n = run.samples().size();
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             Map<String, Object> props = TestServer.properties(broker.url(), db, gateway, gateway + "-server");
             EmbeddedServer first = TestServer.start(props);

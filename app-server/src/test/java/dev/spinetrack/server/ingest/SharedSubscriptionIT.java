@@ -4,9 +4,9 @@ import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.session.SessionDetail;
 import dev.spinetrack.server.session.SessionService;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -36,7 +36,7 @@ class SharedSubscriptionIT {
     void twoInstancesSplitTheStreamAndAgreeWithGroundTruth() {
         String gateway = "it-shared-" + UUID.randomUUID().toString().substring(0, 8);
         List<ScenarioSamples.DeviceRun> runs = ScenarioSamples.play("studio", gateway);
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             Map<String, Object> a = TestServer.properties(broker.url(), db, gateway, gateway + "-a");
             a.put("spinetrack.mqtt.shared-group", gateway);
@@ -72,7 +72,7 @@ class SharedSubscriptionIT {
                 for (int i = 0; i < runs.size(); i++) {
                     ScenarioSamples.DeviceRun run = runs.get(i);
                     if (run.info().kind() == DeviceKind.BALL) {
-                        for (dev.spinetrack.simulator.truth.RegionSpan span : run.spans()) {
+                        for (dev.spinetrack.simulator.truth.RegionSpan span : run.scriptedSpans()) {
                             sessions.tagRegion(ids.get(i), span.region(), span.fromMs());
                             sessions.tagRegion(ids.get(i), null, span.toMs());
                         }

@@ -6,7 +6,7 @@ import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.ingest.IngestCounters;
 import dev.spinetrack.server.session.GatewayTrust;
 import dev.spinetrack.server.session.SessionService;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;

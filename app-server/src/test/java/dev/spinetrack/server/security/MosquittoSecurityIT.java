@@ -1,7 +1,7 @@
 package dev.spinetrack.server.security;
 
 import dev.spinetrack.server.broker.EmbeddedBroker;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import io.micronaut.runtime.server.EmbeddedServer;

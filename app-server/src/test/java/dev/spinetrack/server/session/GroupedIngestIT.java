@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import dev.spinetrack.server.testing.TruthAssert;
@@ -29,7 +29,7 @@ class GroupedIngestIT {
     @Test
     void groupsOfSeveralDevicesWithLateAndRepeatedBatchesMatchGroundTruth() {
         String gateway = "it-group-" + UUID.randomUUID().toString().substring(0, 8);
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              EmbeddedServer server = TestServer.start(TestServer.properties(broker.url(), db, gateway,
                      gateway + "-server"))) {
             SampleProcessor processor = server.getApplicationContext().getBean(SampleProcessor.class);
@@ -84,7 +84,7 @@ class GroupedIngestIT {
             for (int i = 0; i < runs.size(); i++) {
                 ScenarioSamples.DeviceRun run = runs.get(i);
                 if (run.info().kind() == DeviceKind.BALL) {
-                    for (RegionSpan span : run.spans()) {
+                    for (RegionSpan span : run.scriptedSpans()) {
                         sessions.tagRegion(ids.get(i), span.region(), span.fromMs());
                         sessions.tagRegion(ids.get(i), null, span.toMs());
                     }

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A bundled scenario played without waiting and turned into what a gateway publishes: device
- * info and samples (physical units, unwrapped seq, device epoch ms, duplicates dropped, seq
- * order), with the simulator's ground truth next to them.
+ * A bundled scenario played without waiting and turned into what a gateway would publish:
+ * device info and samples (physical units, unwrapped seq, device epoch ms, duplicates dropped,
+ * seq order), with the simulator's ground truth next to them. A shortcut past the gateway for
+ * ingest tests and benchmarks that publish batches of their own making; accuracy is checked
+ * through the real gateway in {@link dev.spinetrack.server.accuracy.GatewayPipelineAccuracyIT}.
  */
 public final class ScenarioSamples {
 
@@ -37,8 +39,11 @@ public final class ScenarioSamples {
      * @param truth   the simulator's ground truth for it
      */
     public record DeviceRun(DeviceInfo info, List<Sample> samples, DeviceTruth truth) {
-        /** The ball's scripted region spans (what a user would tag). */
-        public List<RegionSpan> spans() {
+        /**
+         * The ball's scripted region spans, from the ground truth: a shortcut for tests of
+         * other things than tagging (a user tags as they go, see the accuracy package).
+         */
+        public List<RegionSpan> scriptedSpans() {
             return truth.regionSpans();
         }
     }

@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.gatt.CapabilitiesCodec;
 import dev.spinetrack.protocol.gatt.ControlCodec;
 import dev.spinetrack.protocol.gatt.ControlCommand;
 import dev.spinetrack.protocol.gatt.GattProfile;
-import dev.spinetrack.gateway.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.gateway.testing.ScriptedPeripheral;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.spinetrack.gateway.device;
 
 import dev.spinetrack.gateway.ble.sim.SimulatedCentral;
-import dev.spinetrack.gateway.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.gateway.testing.ScriptedPeripheral;
 import dev.spinetrack.protocol.gatt.SampleFrame;
 import dev.spinetrack.protocol.mqtt.DeviceState;

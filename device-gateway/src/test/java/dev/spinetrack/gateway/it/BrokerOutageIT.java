@@ -3,11 +3,11 @@ package dev.spinetrack.gateway.it;
 import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayStats;
 import dev.spinetrack.gateway.ble.sim.SimulatedCentral;
-import dev.spinetrack.gateway.testing.Await;
-import dev.spinetrack.gateway.testing.Brokers;
+import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.Brokers;
 import dev.spinetrack.gateway.testing.SampleSubscriber;
 import dev.spinetrack.gateway.testing.ScriptedPeripheral;
-import dev.spinetrack.gateway.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,10 +2,10 @@ package dev.spinetrack.gateway.it;
 
 import dev.spinetrack.gateway.Gateway;
 import dev.spinetrack.gateway.GatewayStats;
-import dev.spinetrack.gateway.testing.Await;
-import dev.spinetrack.gateway.testing.Brokers;
+import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.Brokers;
 import dev.spinetrack.gateway.testing.SampleSubscriber;
-import dev.spinetrack.gateway.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.protocol.mqtt.DeviceState;
 import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;

@@ -1,5 +1,6 @@
 package dev.spinetrack.gateway.testing;
 
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.gateway.ble.BleUnavailableException;
 import dev.spinetrack.gateway.ble.tinyb.TinybCentral;
 import dev.spinetrack.gateway.ble.tinyb.TinybNatives;

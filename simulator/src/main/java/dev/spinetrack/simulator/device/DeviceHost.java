@@ -1,5 +1,6 @@
 package dev.spinetrack.simulator.device;
 
+import dev.spinetrack.simulator.truth.EmittedSample;
 import dev.spinetrack.simulator.truth.InjectedFault;
 
 /** What a device needs from the world it runs in: the virtual clock and its thread. */
@@ -25,4 +26,13 @@ public interface DeviceHost {
 
     /** Whether the simulation was closed. */
     boolean closed();
+
+    /** Whether anyone watches the emitted samples (so devices build them only then). */
+    default boolean watched() {
+        return false;
+    }
+
+    /** Hands an emitted sample to whoever watches (see {@link #watched()}). */
+    default void emitted(EmittedSample sample) {
+    }
 }

@@ -21,6 +21,7 @@ import dev.spinetrack.simulator.gatt.GattLink;
 import dev.spinetrack.simulator.gatt.VirtualPeripheral;
 import dev.spinetrack.simulator.scenario.DeviceScript;
 import dev.spinetrack.simulator.truth.DeviceTruth;
+import dev.spinetrack.simulator.truth.EmittedSample;
 import dev.spinetrack.simulator.truth.InjectedFault;
 import dev.spinetrack.simulator.truth.TruthRecorder;
 import org.slf4j.Logger;
@@ -283,7 +284,11 @@ public final class VirtualDevice implements VirtualPeripheral {
             int bat = seq % rateHz == 0 ? battery.percent(t) : SampleFrame.NO_BATTERY;
             SampleFrame f = new SampleFrame(seq, clock.timestamp(t), r.pitchCenti(), r.rollCenti(), r.pressures(),
                     bat, tared, clock.isSet());
-            truth.accept(f, clock.epochMs(t), r.scriptedRegion());
+            long epochMs = clock.epochMs(t);
+            truth.accept(f, epochMs, r.scriptedRegion());
+            if (host.watched()) {
+                host.emitted(new EmittedSample(deviceId, caps, epochMs, f, r.scriptedRegion()));
+            }
             frames.add(f);
             seq = SampleFrame.nextSequence(seq);
         }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.session.SessionService;
-import dev.spinetrack.server.testing.Await;
+import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;

@@ -1,7 +1,7 @@
 package dev.spinetrack.server.guided.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -42,7 +42,7 @@ class GuidedLifecycleIT {
     @BeforeAll
     void start() {
         gateway = "it-guide-" + UUID.randomUUID().toString().substring(0, 8);
-        broker = TestBroker.start();
+        broker = TestBroker.shared();
         db = TestDatabase.create();
         publisher = new TestPublisher(broker.url(), gateway);
         Map<String, Object> props = TestServer.properties(broker.url(), db, gateway, gateway + "-server");

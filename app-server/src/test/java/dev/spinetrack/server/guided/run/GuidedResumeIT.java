@@ -1,7 +1,7 @@
 package dev.spinetrack.server.guided.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spinetrack.server.testing.TestBroker;
+import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestPublisher;
 import dev.spinetrack.server.testing.TestServer;
@@ -34,7 +34,7 @@ class GuidedResumeIT {
     void runsResumeAfterARestartAndMoveBetweenInstances() throws Exception {
         String gateway = "it-resume-" + UUID.randomUUID().toString().substring(0, 8);
         String device = "0000000c2001";
-        try (TestBroker broker = TestBroker.start(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             Map<String, Object> props = new HashMap<>(TestServer.properties(broker.url(), db, gateway, gateway + "-a"));
             props.put("spinetrack.guide.lease-ms", 1_500);

@@ -1,4 +1,4 @@
-package dev.spinetrack.gateway.testing;
+package dev.spinetrack.testing;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
@@ -28,7 +28,16 @@ public final class Brokers {
         return v.isBlank() ? null : v.trim();
     }
 
-    /** The broker most tests use. */
+    /** The broker most tests use, its files (when embedded) in a new temporary directory. */
+    public static TestBroker shared() {
+        try {
+            return shared(Files.createTempDirectory("spinetrack-it-broker"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The broker most tests use: the external one when configured, else an embedded one of the test's own. */
     public static TestBroker shared(Path dir) {
         String url = external();
         if (url == null) {
@@ -66,6 +75,7 @@ public final class Brokers {
         return embedded(dir);
     }
 
+    /** A port nothing listens on right now. */
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -74,7 +84,8 @@ public final class Brokers {
         }
     }
 
-    static void awaitPort(int port, boolean open) {
+    /** Waits until the loopback port opens or closes (30 s at most). */
+    public static void awaitPort(int port, boolean open) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             boolean isOpen;
@@ -108,13 +119,15 @@ public final class Brokers {
                       <listeners>
                         <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
                       </listeners>
+                      <persistence><mode>file</mode></persistence>
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
             // A stopped EmbeddedHiveMQ cannot start again in the same JVM (its metrics are still
             // registered), so a restart is a fresh instance on the same port and data folder.
             java.util.function.Supplier<EmbeddedHiveMQ> fresh = () -> EmbeddedHiveMQ.builder()
-                    .withConfigurationFolder(conf).withDataFolder(data).withExtensionsFolder(ext).build();
+                    .withConfigurationFolder(conf).withDataFolder(data).withExtensionsFolder(ext)
+                    .withoutLoggingBootstrap().build(); // the test's logging configuration stays in charge
             EmbeddedHiveMQ[] hivemq = {fresh.get()};
             hivemq[0].start().join();
             return new TestBroker() {

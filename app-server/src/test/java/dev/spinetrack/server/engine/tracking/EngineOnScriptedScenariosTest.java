@@ -18,12 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Region tracking against the simulator's ground truth on every bundled scenario: dwell per
- * region within max(0.5 %, 50 ms), mean and peak focus pressure within 0.1 %, p95 within the
- * sketch's 0.5 %, data-gap time equal; no dwell where the truth has none (mobilization is
- * all exercise, no contact).
+ * A fast unit test of the tracking engine alone on every bundled scenario, not the accuracy
+ * proof: samples built straight from the simulator's frames (no gateway, no broker) and a ball's
+ * regions taken from the script's own spans, checked against the simulator's ground truth
+ * within max(0.5 %, 50 ms) dwell, 0.1 % mean and peak, the sketch's accuracy for p95, and equal
+ * data-gap time; no dwell where the truth has none (mobilization is all exercise, no contact).
+ * The pipeline, the user's tags and 0 ms tolerances are
+ * {@link dev.spinetrack.server.accuracy.GatewayPipelineAccuracyIT}.
  */
-class ScenarioAccuracyTest {
+class EngineOnScriptedScenariosTest {
 
     static List<String> scenarios() {
         return ScenarioSamples.BUNDLED;
@@ -39,12 +42,12 @@ class ScenarioAccuracyTest {
             DeviceProfile profile = DeviceProfile.of(run.info());
             Timeline<Region> tags = new Timeline<>(null);
             if (profile.kind() == DeviceKind.BALL) {
-                for (RegionSpan span : run.spans()) {
+                for (RegionSpan span : run.scriptedSpans()) {
                     tags.set(span.fromMs(), span.region());
                     tags.set(span.toMs(), null);
                 }
                 // spans touch end to start: a later span's start wins over an earlier span's end
-                for (RegionSpan span : run.spans()) {
+                for (RegionSpan span : run.scriptedSpans()) {
                     tags.set(span.fromMs(), span.region());
                 }
             }
