@@ -12,7 +12,9 @@ import dev.spinetrack.gateway.device.FleetSettings;
 import dev.spinetrack.gateway.mqtt.Json;
 import dev.spinetrack.gateway.mqtt.MqttOutbox;
 import dev.spinetrack.gateway.mqtt.MqttSettings;
+import dev.spinetrack.gateway.batch.Intake;
 import dev.spinetrack.gateway.queue.DurableQueue;
+import dev.spinetrack.gateway.queue.IntakeLog;
 import dev.spinetrack.gateway.queue.QueueCounters;
 import dev.spinetrack.gateway.queue.QueueFullException;
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
@@ -31,6 +33,7 @@ import dev.spinetrack.simulator.Simulation;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final DurableQueue queue;
     private final MqttOutbox outbox;
     private final SampleBatcher batcher;
+    private final IntakeLog intake;
     private final DeviceFleet fleet;
     private final BleCentral central;
     private final ScheduledExecutorService timers;
@@ -78,8 +82,10 @@ public final class Gateway implements AutoCloseable {
         this.outbox = new MqttOutbox(new MqttSettings(config.brokerUrl(), "spinetrack-gateway-" + gw,
                 config.username(), config.password(), config.trustStore(), config.trustStorePassword(),
                 Topics.gatewayStatus(gw), Json.bytes(GatewayStatus.lost(gw))), queue, config.delivery(), gw);
+        this.intake = IntakeLog.open(config.queueDir().resolve("intake"));
+        sealRecovered(gw);
         this.batcher = new SampleBatcher(gw, config.batchMaxSamples(), config.batchMaxAge().toNanos(),
-                System::nanoTime, System::currentTimeMillis, this::store);
+                System::nanoTime, System::currentTimeMillis, this::store, new JournaledIntake());
         FleetSettings fs = new FleetSettings(gw, new DeviceFilter(config.allowList(), config.minRssi()),
                 config.rateHz(), new Backoff(config.reconnectMin(), config.reconnectMax()),
                 config.watchdogPeriods(), config.scanInterval());
@@ -151,6 +157,25 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("sealing batches failed", e);
         }
+    }
+
+    /**
+     * Seals into the queue what a previous run of this gateway held in open batches when it was
+     * killed, then forgets it: those samples were decoded, so they must be delivered too. Their
+     * batches carry batch number 0 (the counter is for tracing; identity is device, boot, seq).
+     */
+    private void sealRecovered(String gw) throws IOException {
+        for (IntakeLog.Unsealed u : intake.recovered()) {
+            List<Sample> all = u.samples();
+            for (int from = 0; from < all.size(); from += config.batchMaxSamples()) {
+                List<Sample> part = all.subList(from, Math.min(all.size(), from + config.batchMaxSamples()));
+                if (!store(SampleBatch.of(gw, u.device(), u.boot(), 0, System.currentTimeMillis(), part))) {
+                    LOG.warn("device {}: {} sample(s) recovered from open batches were refused by the queue",
+                            u.device(), part.size());
+                }
+            }
+        }
+        intake.forgetRecovered();
     }
 
     private boolean store(SampleBatch b) {
@@ -238,6 +263,7 @@ public final class Gateway implements AutoCloseable {
         outbox.close(finals);
         try {
             queue.close();
+            intake.close();
         } catch (IOException e) {
             LOG.warn("closing the queue: {}", e.getMessage());
         }
@@ -262,9 +288,6 @@ public final class Gateway implements AutoCloseable {
     private final class Output implements DeviceOutput {
         @Override
         public void sample(String device, long boot, Sample sample) {
-            if (journal != null) {
-                journal.received(device, boot, sample);
-            }
             batcher.add(device, boot, sample);
         }
 
@@ -276,6 +299,22 @@ public final class Gateway implements AutoCloseable {
         @Override
         public void status(DeviceStatus status) {
             outbox.retain(Topics.deviceStatus(status.gateway(), status.device()), Json.bytes(status));
+        }
+    }
+
+    /** The intake log, and the fault suite's journal once a sample is safely held. */
+    private final class JournaledIntake implements Intake {
+        @Override
+        public void received(String device, long boot, Sample sample) {
+            intake.received(device, boot, sample);
+            if (journal != null) {
+                journal.received(device, boot, sample);
+            }
+        }
+
+        @Override
+        public void sealed(String device) {
+            intake.sealed(device);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.spinetrack.server.session;
 
+import dev.spinetrack.server.storage.SessionRow;
+
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.engine.tracking.DeviceProfile;
@@ -22,6 +24,12 @@ final class DeviceTrack {
     Integer unsavedBattery;
     long revision;
     SessionTrack open;
+    /**
+     * The device's latest session when it was closed for silence (by the wall-clock sweep or a gap
+     * in the data), until a sample decides whether the silence was real: data continuing within
+     * the idle timeout of its last sample opens it again. Null otherwise.
+     */
+    SessionRow silentlyClosed;
 
     DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {
         this.id = id;

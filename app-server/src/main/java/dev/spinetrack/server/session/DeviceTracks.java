@@ -159,6 +159,9 @@ public class DeviceTracks {
             Optional<SessionRow> open = sessions.findOpen(c, row.id());
             if (open.isPresent()) {
                 t.open = replay(c, t, open.get(), t.processedSeq);
+            } else {
+                t.silentlyClosed = sessions.latest(c, row.id())
+                        .filter(s -> s.auto() && "silent".equals(s.endReason())).orElse(null);
             }
         }
         return t;

@@ -274,6 +274,7 @@ public class SessionService {
                         DeviceTrack t = tracks.lockedForChange(c, d.id()).orElseThrow();
                         long end = open.get().lastT() == null ? nowMs : open.get().lastT();
                         closeOpen(c, t, Math.max(t.processedSeq, open.get().fromSeq() - 1), end, "silent");
+                        t.silentlyClosed = sessions.find(c, open.get().id()).orElse(null);
                         return 1;
                     });
                 } catch (RuntimeException e) {

@@ -57,6 +57,50 @@ public class SessionStore {
         }
     }
 
+    /**
+     * Opens again a session that was closed for silence, when later data shows the device was only
+     * delayed (PROTOCOL.md §7.6: sessions are a function of the data, not of its arrival).
+     */
+    public void reopen(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET to_seq = NULL, ended_at = NULL, "
+                + "end_reason = NULL WHERE id = ? AND end_reason = 'silent'")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The device's first session that starts after {@code seq}. */
+    public Optional<SessionRow> firstAfter(Connection c, String device, long seq) throws SQLException {
+        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq > ? "
+                + "ORDER BY from_seq LIMIT 1", ps -> {
+                    ps.setString(1, device);
+                    ps.setLong(2, seq);
+                });
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Moves an automatic session's start back to an earlier sample: a late batch held the contact
+     * that opens it in an undisturbed run.
+     */
+    public void moveStart(Connection c, long id, long fromSeq, long startedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET from_seq = ?, started_at = ? WHERE id = ? "
+                + "AND auto_started = TRUE AND from_seq > ?")) {
+            ps.setLong(1, fromSeq);
+            ps.setLong(2, startedAt);
+            ps.setLong(3, id);
+            ps.setLong(4, fromSeq);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The device's most recent session, open or closed. */
+    public Optional<SessionRow> latest(Connection c, String device) throws SQLException {
+        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? ORDER BY id DESC "
+                + "LIMIT 1", ps -> ps.setString(1, device));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     public Optional<SessionRow> find(Connection c, long id) throws SQLException {
         List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE id = ?", ps -> ps.setLong(1, id));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

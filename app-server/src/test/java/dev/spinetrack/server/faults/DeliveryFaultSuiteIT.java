@@ -156,14 +156,22 @@ class DeliveryFaultSuiteIT {
 
     @AfterAll
     static void stopServices() {
-        System.out.println();
-        System.out.println("Delivery fault suite (" + SCENARIO + " at " + SPEED + "x, gateway -> Mosquitto -> server -> PostgreSQL):");
-        System.out.println(String.format("| %-34s | %9s | %9s | %7s | %10s | %-40s |", "case", "produced", "stored",
+        List<String> lines = new ArrayList<>();
+        lines.add("Delivery fault suite (" + SCENARIO + " at " + SPEED + "x, gateway -> Mosquitto -> server -> PostgreSQL):");
+        lines.add(String.format("| %-40s | %9s | %9s | %7s | %10s | %-40s |", "case", "produced", "stored",
                 "missing", "duplicated", "sessions and per-region figures"));
-        System.out.println("|" + "-".repeat(36) + "|" + "-".repeat(11) + "|" + "-".repeat(11) + "|" + "-".repeat(9)
+        lines.add("|" + "-".repeat(42) + "|" + "-".repeat(11) + "|" + "-".repeat(11) + "|" + "-".repeat(9)
                 + "|" + "-".repeat(12) + "|" + "-".repeat(42) + "|");
-        TABLE.forEach(System.out::println);
+        lines.addAll(TABLE);
         System.out.println();
+        lines.forEach(System.out::println);
+        System.out.println();
+        try {
+            // CI prints this file after the run, apart from the build's own output
+            Files.write(Path.of("target", "delivery-faults.md"), lines);
+        } catch (java.io.IOException e) {
+            System.out.println("fault suite: cannot write target/delivery-faults.md: " + e.getMessage());
+        }
         if (observer != null) {
             observer.close();
         }
@@ -207,6 +215,8 @@ class DeliveryFaultSuiteIT {
             run.gateway.stop(Duration.ofSeconds(15));
             run.startGateway();
         }));
+        // A gateway cut off past the idle timeout (the sweep closes, the delayed data must resume the
+        // session) is SilenceByDataIT's case: a frozen simulated fleet only skips its scenario ahead.
         failures.addAll(runCase("database stopped 70 s", 6, "", run -> {
             Proc.sleep(4_000);
             pg.stop();
@@ -220,6 +230,11 @@ class DeliveryFaultSuiteIT {
     }
 
     private List<String> runCase(String name, int fleet, String flags, Fault fault) throws Exception {
+        // -Dspinetrack.faults.only=<part of a case name> runs just the matching cases (to investigate one)
+        String only = System.getProperty("spinetrack.faults.only", "");
+        if (!only.isEmpty() && !name.toLowerCase(java.util.Locale.ROOT).contains(only.toLowerCase(java.util.Locale.ROOT))) {
+            return List.of();
+        }
         String prefix = String.format("c0%02x%02x", 0xFF ^ (fleet >> 8), 0xEE ^ (fleet & 0xFF));
         Run run = new Run(fleet, flags);
         long start = System.nanoTime();
@@ -260,7 +275,7 @@ class DeliveryFaultSuiteIT {
         List<String> diffs = Figures.differences(disturbed, undisturbed);
         String verdict = diffs.isEmpty() ? "equal (" + disturbed.size() + " sessions)"
                 : diffs.size() + " difference(s), e.g. " + diffs.get(0);
-        TABLE.add(String.format("| %-34s | %,9d | %,9d | %,7d | %,10d | %-40s |", name, producedKeys.size(), stored.size(),
+        TABLE.add(String.format("| %-40s | %,9d | %,9d | %,7d | %,10d | %-40s |", name, producedKeys.size(), stored.size(),
                 missing.size(), duplicated, verdict.length() > 40 ? verdict.substring(0, 40) : verdict));
         System.out.printf("fault suite: %s: produced %d, stored %d, missing %d (%d never in the durable queue), "
                         + "duplicated %d (%d stored but never produced, %d conflicts), torn journal lines %d, "

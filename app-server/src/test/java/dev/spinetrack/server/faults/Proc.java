@@ -63,6 +63,11 @@ final class Proc implements AutoCloseable {
         waitFor(Duration.ofSeconds(10));
     }
 
+    /** SIGSTOP (true) or SIGCONT (false): the process neither runs nor answers, but keeps its sockets. */
+    void freeze(boolean frozen) {
+        run(List.of("kill", frozen ? "-STOP" : "-CONT", Long.toString(process.pid())), Duration.ofSeconds(10));
+    }
+
     /** SIGTERM, then kill -9 after the grace time. */
     void stop(Duration grace) {
         process.destroy();

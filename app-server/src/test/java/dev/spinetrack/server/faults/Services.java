@@ -43,7 +43,9 @@ final class Services {
                 Files.createDirectories(dir);
                 Path conf = dir.resolve("mosquitto.conf");
                 // default limits on purpose: max_queued_messages 1000, max_inflight 20, no persistence
-                Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
+                // -Dspinetrack.faults.broker-debug=true logs every packet (to find who broke the protocol)
+                String debug = Boolean.getBoolean("spinetrack.faults.broker-debug") ? "log_type all\n" : "";
+                Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\n" + debug);
                 proc = Proc.start("mosquitto", dir.resolve("mosquitto.log"), List.of("mosquitto", "-c", conf.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -22,6 +22,7 @@ public final class SampleBatcher {
     private final LongSupplier nanoClock;
     private final LongSupplier wallClock;
     private final BatchSink sink;
+    private final Intake intake;
     private final Map<String, Open> open = new HashMap<>();
     private long batchCounter;
     private long refusedSamples;
@@ -34,6 +35,15 @@ public final class SampleBatcher {
 
     public SampleBatcher(String gateway, int maxSamples, long maxAgeNanos, LongSupplier nanoClock,
                          LongSupplier wallClock, BatchSink sink) {
+        this(gateway, maxSamples, maxAgeNanos, nanoClock, wallClock, sink, Intake.NONE);
+    }
+
+    /**
+     * A batcher that records every sample in {@code intake} before it joins an open batch, and
+     * each seal after the sink took the batch, so open batches survive a kill of the process.
+     */
+    public SampleBatcher(String gateway, int maxSamples, long maxAgeNanos, LongSupplier nanoClock,
+                         LongSupplier wallClock, BatchSink sink, Intake intake) {
         if (maxSamples < 1 || maxSamples > SampleBatch.MAX_SAMPLES) {
             throw new IllegalArgumentException("maxSamples must be 1.." + SampleBatch.MAX_SAMPLES + ", was " + maxSamples);
         }
@@ -43,6 +53,7 @@ public final class SampleBatcher {
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
         this.sink = sink;
+        this.intake = intake;
     }
 
     /** Adds a sample of a device without a boot record (boot 0). */
@@ -59,6 +70,7 @@ public final class SampleBatcher {
         if (!o.samples.isEmpty() && o.boot != boot) {
             seal(device, o);
         }
+        intake.received(device, boot, s);
         o.boot = boot;
         if (o.samples.isEmpty()) {
             o.firstNanos = nanoClock.getAsLong();
@@ -100,5 +112,6 @@ public final class SampleBatcher {
         if (!sink.accept(b)) {
             refusedSamples += b.samples().size();
         }
+        intake.sealed(device);
     }
 }

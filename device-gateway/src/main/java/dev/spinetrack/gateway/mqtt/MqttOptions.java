@@ -6,19 +6,21 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.nio.charset.StandardCharsets;
 
-/** The gateway's MQTT 5 connect options: persistent session, LWT, credentials, TLS. */
+/** The gateway's MQTT 5 connect options: clean start, LWT, credentials, TLS. */
 final class MqttOptions {
-
-    /** How long the broker keeps the session (and our unacknowledged QoS 1 state) after a disconnect. */
-    static final long SESSION_EXPIRY_S = 3600;
 
     private MqttOptions() {
     }
 
     static MqttConnectionOptions of(MqttSettings settings) {
         MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(false);
-        o.setSessionExpiryInterval(SESSION_EXPIRY_S);
+        // A clean start on every connect: the durable queue is the store of record and everything
+        // unconfirmed is published again after a reconnect, so neither Paho's in-flight state nor a
+        // broker session is needed. Paho re-sending its old in-flight PUBLISHes into a restarted
+        // broker's new session (with topic aliases that session never saw) made Mosquitto drop the
+        // connection for a protocol error on every reconnect, so the gateway never drained.
+        o.setCleanStart(true);
+        o.setSessionExpiryInterval(0L);
         o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(10);
         o.setConnectionTimeout(5);

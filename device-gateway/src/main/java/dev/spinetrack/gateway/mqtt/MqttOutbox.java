@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * after a reconnect and on a timeout ({@link Unconfirmed}). Retained state (device info and
  * status, gateway status) is kept here and published again after every reconnect.
  *
- * <p>Session: persistent ({@code cleanStart=false}, one hour expiry) under the gateway's client id;
- * reconnects with backoff (250 ms to 2 s) until the broker is back. Paho keeps its own in-flight state in memory only:
- * the durable queue is the store of record, and everything not acknowledged is sent again
+ * <p>Session: a clean start on every connect under the gateway's client id; reconnects with
+ * backoff (250 ms to 2 s) until the broker is back. Neither Paho nor the broker keeps state that
+ * matters: the durable queue is the store of record, and everything not confirmed is sent again
  * after a reconnect or restart (at least once).
  */
 public final class MqttOutbox implements AutoCloseable {

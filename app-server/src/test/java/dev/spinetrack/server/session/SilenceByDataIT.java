@@ -1,0 +1,170 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.ingest.IngestCounters;
+import dev.spinetrack.server.storage.SessionRow;
+import dev.spinetrack.server.testing.ScenarioSamples;
+import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.TestBroker;
+import dev.spinetrack.server.testing.TestPublisher;
+import dev.spinetrack.server.testing.TestServer;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Silence is decided by the data, not by when it arrives (issue "End-to-end delivery", item 4):
+ * a session the wall-clock sweep closed while its device was only delayed resumes when the
+ * delayed data arrives, and a gap in device time past the idle timeout ends a session even when
+ * no sweep ran; batches out of order give the sessions of the same batches in order. The first
+ * and last cases are compared with the same samples fed to a fresh server without
+ * the disturbance. Real broker over TCP, real database.
+ */
+class SilenceByDataIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static TestBroker broker;
+    private TestDatabase db;
+    private EmbeddedServer server;
+    private TestPublisher publisher;
+    private IngestCounters counters;
+    private SessionService sessions;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = TestBroker.shared();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void startServer() {
+        boot("it-silence-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private void boot(String gateway) {
+        db = TestDatabase.create();
+        server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));
+        publisher = new TestPublisher(broker.url(), gateway);
+        counters = server.getApplicationContext().getBean(IngestCounters.class);
+        sessions = server.getApplicationContext().getBean(SessionService.class);
+    }
+
+    @AfterEach
+    void stopServer() {
+        publisher.close();
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void aSessionTheSweepClosedResumesWhenTheDelayedDataArrives() {
+        List<ScenarioSamples.DeviceRun> runs = ScenarioSamples.play("studio", publisher.gateway());
+        ScenarioSamples.DeviceRun delayed = runs.get(0);
+        String device = delayed.info().device();
+        List<Sample> all = delayed.samples();
+        publisher.info(delayed.info());
+        List<Sample> part = all.subList(0, all.size() / 2);
+        send(device, part);
+        Await.until("half the samples stored", LIMIT, () -> counters.storedSamples() == part.size());
+        SessionRow open = sessions.openSession(device).orElseThrow();
+        // the gateway is cut off from the broker longer than the idle timeout: the sweep closes
+        assertEquals(1, sessions.closeSilent(System.currentTimeMillis() + 61_000), "silent past the idle timeout");
+        assertEquals("silent", sessions.session("demo", open.id()).session().endReason());
+
+        send(device, all.subList(part.size(), all.size()));
+        Await.until("the delayed half stored", LIMIT, () -> counters.storedSamples() == all.size());
+        SessionRow resumed = sessions.session("demo", open.id()).session();
+        assertTrue(resumed.endReason() == null || !resumed.endReason().equals("silent"),
+                "the delayed data resumed the session, end reason now " + resumed.endReason());
+        List<String> disturbed = shapes(device);
+        assertEquals(undisturbedSessions(delayed), disturbed,
+                "the same sessions as the same samples sent without the outage");
+    }
+
+    @Test
+    void aGapInDeviceTimePastTheIdleTimeoutEndsTheSessionWithoutASweep() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("studio", publisher.gateway()).get(0);
+        String device = run.info().device();
+        List<Sample> all = run.samples();
+        int cut = all.size() / 2;
+        List<Sample> shifted = new ArrayList<>(all.subList(0, cut));
+        for (Sample s : all.subList(cut, all.size())) {
+            // the device was off the air for two minutes of its own time
+            shifted.add(new Sample(s.seq(), s.t() + 120_000, s.pitch(), s.roll(), s.p(), s.battery()));
+        }
+        publisher.info(run.info());
+        send(device, shifted);
+        Await.until("all samples stored", LIMIT, () -> counters.storedSamples() == shifted.size());
+        List<SessionRow> list = sessions.sessions("demo", device, 20);
+        SessionRow silent = list.stream().filter(s -> "silent".equals(s.endReason())).findFirst().orElseThrow(
+                () -> new AssertionError("no session ended by the gap: " + list));
+        Sample before = shifted.get(cut - 1);
+        assertEquals(before.t(), silent.endedAt(), "ended at the last sample before the gap");
+        assertTrue(list.stream().anyMatch(s -> s.fromSeq() >= shifted.get(cut).seq()),
+                "the samples after the gap are in a later session: " + list);
+        assertNull(list.stream().filter(s -> s.fromSeq() < shifted.get(cut).seq() && (s.toSeq() == null
+                || s.toSeq() >= shifted.get(cut).seq())).findFirst().orElse(null), "no session spans the gap");
+    }
+
+    @Test
+    void batchesArrivingOutOfOrderGiveTheSameSessionsAsInOrder() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("studio", publisher.gateway()).get(0);
+        String device = run.info().device();
+        List<List<Sample>> batches = new ArrayList<>(ScenarioSamples.batches(run.samples(), 100));
+        // every pair of neighbours swapped: each session's first contact arrives after later samples
+        for (int i = 0; i + 1 < batches.size(); i += 2) {
+            java.util.Collections.swap(batches, i, i + 1);
+        }
+        publisher.info(run.info());
+        for (List<Sample> b : batches) {
+            publisher.batch(device, b);
+        }
+        Await.until("all samples stored", LIMIT, () -> counters.storedSamples() == run.samples().size());
+        List<String> swapped = shapes(device);
+        assertEquals(undisturbedSessions(run), swapped, "the same sessions as in order");
+    }
+
+    private void send(String device, List<Sample> samples) {
+        for (List<Sample> b : ScenarioSamples.batches(samples, 250)) {
+            publisher.batch(device, b);
+        }
+    }
+
+    /** Sessions of the same samples fed in one go to a fresh server (no disturbance). */
+    private List<String> undisturbedSessions(ScenarioSamples.DeviceRun run) {
+        String gateway = publisher.gateway();
+        stopServer();
+        boot(gateway);
+        publisher.info(run.info());
+        send(run.info().device(), run.samples());
+        Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == run.samples().size());
+        return shapes(run.info().device());
+    }
+
+    /** What a session is, as figures that must not depend on arrival. */
+    private List<String> shapes(String device) {
+        List<String> out = new ArrayList<>();
+        for (SessionRow s : sessions.sessions("demo", device, 50)) {
+            out.add(s.fromSeq() + ".." + s.toSeq() + " " + s.endReason() + " samples=" + s.samples() + " contact="
+                    + s.contactMs() + " regions=" + sessions.session("demo", s.id()).regions());
+        }
+        return out;
+    }
+}
