@@ -6,6 +6,8 @@ import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.session.IngestDisturbance;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Ingest spread over several {@link IngestWorker}s, each storing the messages of its share of
  * the devices (device id hash modulo the worker count), so the cores store different devices
@@ -16,12 +18,17 @@ import dev.spinetrack.server.session.IngestDisturbance;
  *       the worker right after its transaction, and the MQTT acknowledgement follows in
  *       <em>arrival order</em> across all workers ({@link ArrivalOrder}), as MQTT asks.</li>
  *   <li>A gateway's status (its will marks its devices LOST) concerns devices of every worker:
- *       it waits until everything before it is stored and is stored before anything after it.</li>
+ *       it waits until everything before it is stored and is stored before anything after it.
+ *       That wait happens on a dispatching thread of its own, never on the MQTT callback thread:
+ *       a callback thread held for the length of a storage outage stops Paho reading the
+ *       socket, and the connection dies of its keep-alive.</li>
  *   <li>A storage outage holds back each worker on its own and retries forever; the broker stops
  *       sending once the unacknowledged window is full.</li>
  * </ul>
  */
 final class IngestPartitions implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestPartitions.class);
 
     /** Where committed messages go. */
     interface Outlet {
@@ -37,6 +44,11 @@ final class IngestPartitions implements AutoCloseable {
 
     private final IngestWorker[] workers;
     private final Thread[] threads;
+    private final java.util.concurrent.BlockingQueue<IngestWorker.Pending> inbox;
+    private final Thread dispatcher;
+    private final java.util.concurrent.LinkedBlockingQueue<IngestWorker.Pending> releasable =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread acker;
     private final ArrivalOrder<IngestWorker.Pending> order;
     private final Object idle = new Object();
     private int unfinished; // guarded by idle
@@ -53,16 +65,21 @@ final class IngestPartitions implements AutoCloseable {
         if (count < 1 || window < 1) {
             throw new IllegalArgumentException("workers and window must be at least 1: " + count + ", " + window);
         }
-        this.order = new ArrivalOrder<>(outlet::acknowledge);
+        // released in arrival order into a queue, acknowledged by a thread of its own: Paho is
+        // never called while a lock of ours is held, so Paho's threads can never wait on us
+        this.order = new ArrivalOrder<>(releasable::add);
         int maxGroup = Math.max(IngestWorker.MAX_GROUP_MESSAGES, window / (2 * count));
         IngestWorker.Acknowledger ack = new IngestWorker.Acknowledger() {
             @Override
             public void ack(IngestWorker.Pending message) {
-                outlet.committed(message);
-                order.finished(message);
-                synchronized (idle) {
-                    unfinished--;
-                    idle.notifyAll();
+                try {
+                    outlet.committed(message);
+                } finally {
+                    order.finished(message);
+                    synchronized (idle) {
+                        unfinished--;
+                        idle.notifyAll();
+                    }
                 }
             }
 
@@ -79,6 +96,31 @@ final class IngestPartitions implements AutoCloseable {
             threads[i].setDaemon(true);
             threads[i].start();
         }
+        this.inbox = new java.util.concurrent.ArrayBlockingQueue<>(window);
+        this.dispatcher = new Thread(this::dispatch, "mqtt-ingest-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        this.acker = new Thread(() -> acknowledge(outlet), "mqtt-ingest-ack");
+        acker.setDaemon(true);
+        acker.start();
+    }
+
+    private void acknowledge(Outlet outlet) {
+        try {
+            while (!closing) {
+                IngestWorker.Pending message = releasable.poll(200, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    try {
+                        outlet.acknowledge(message);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not acknowledge message {} on {}: {}", message.id(), message.topic(),
+                                e.toString());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Workers storing concurrently. */
@@ -86,9 +128,31 @@ final class IngestPartitions implements AutoCloseable {
         return workers.length;
     }
 
-    /** Hands a parsed message to its device's worker, in arrival order (called by one thread). */
+    /**
+     * Takes a parsed message, in arrival order (called by one thread). Waits only while
+     * {@code window} messages are waiting to be dispatched, which a broker keeping to the
+     * receive window never causes.
+     */
     void put(IngestWorker.Pending message) throws InterruptedException {
         order.arrived(message);
+        inbox.put(message);
+    }
+
+    private void dispatch() {
+        try {
+            while (!closing) {
+                IngestWorker.Pending message = inbox.poll(200, TimeUnit.MILLISECONDS);
+                if (message != null && !closing) {
+                    route(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hands a message to its device's worker; a gateway status to worker 0, alone. */
+    private void route(IngestWorker.Pending message) throws InterruptedException {
         synchronized (idle) {
             unfinished++;
         }
@@ -146,6 +210,13 @@ final class IngestPartitions implements AutoCloseable {
         }
         synchronized (idle) {
             idle.notifyAll();
+        }
+        try {
+            acker.join(2_000);
+            dispatcher.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         for (Thread t : threads) {
             try {

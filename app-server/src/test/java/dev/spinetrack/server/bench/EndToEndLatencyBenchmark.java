@@ -164,7 +164,9 @@ public final class EndToEndLatencyBenchmark {
                 if (!"sample".equals(f.path("type").asText()) || count == viaHook.length) {
                     return;
                 }
-                Long emitted = clock.emittedNanos(f.path("device").asText(), f.path("seq").asLong());
+                // frames carry the stored position (boot x 2^40 + seq), the notification its seq
+                Long emitted = clock.emittedNanos(f.path("device").asText(),
+                        dev.spinetrack.server.ingest.SampleIdentity.seq(f.path("seq").asLong()));
                 if (emitted == null) {
                     unmatched++;
                     return;
