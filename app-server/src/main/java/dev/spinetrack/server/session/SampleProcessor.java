@@ -53,6 +53,7 @@ public class SampleProcessor {
     private final TrackedSampleFeed feed;
     private final GatewayTrust trust;
     private final DeviceChanges changes;
+    private final SessionBoundaries boundaries;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
@@ -68,6 +69,7 @@ public class SampleProcessor {
         this.feed = feed;
         this.trust = trust;
         this.changes = changes;
+        this.boundaries = new SessionBoundaries(sessions, tracks, live, settings);
     }
 
     /** Stores and tracks a batch. */
@@ -327,7 +329,7 @@ public class SampleProcessor {
             LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
                     batch.batch(), late.size(), from, to);
             if (settings.autoSessions()) {
-                startEarlierOnLateContact(c, t, late);
+                boundaries.startEarlierOnLateContact(c, t, late);
             }
             for (SessionRow s : sessions.overlapping(c, id, from, to)) {
                 tracks.recompute(c, t, s);
@@ -335,33 +337,6 @@ public class SampleProcessor {
         }
         advance(c, t, next, out);
         return new IngestOutcome(fresh.size(), duplicates, rejected, false);
-    }
-
-    /**
-     * Late samples that hold a contact outside any session, just before an automatic session
-     * (within the idle timeout), are where that session starts in an undisturbed run: the
-     * batch that carried its first contact only arrived after the later ones (a broker restart
-     * or a republished batch). The session's start moves back to them; the caller then
-     * re-derives it from storage.
-     */
-    private void startEarlierOnLateContact(Connection c, DeviceTrack t, List<Sample> late) throws SQLException {
-        Sample first = null;
-        for (Sample s : late) {
-            if (DeviceTracks.fits(t, s) && t.idleFocuser.focus(s).contact()) {
-                first = s;
-                break;
-            }
-        }
-        if (first == null || !sessions.overlapping(c, t.id, first.seq(), first.seq()).isEmpty()) {
-            return;
-        }
-        Optional<SessionRow> next = sessions.firstAfter(c, t.id, first.seq());
-        if (next.isEmpty() || !next.get().auto() || next.get().startedAt() - first.t() > settings.idleTimeoutMs()) {
-            return;
-        }
-        sessions.moveStart(c, next.get().id(), first.seq(), first.t());
-        LOG.info("Session {} on device {} now starts at seq {} ({} ms earlier): a late batch held its first contact",
-                next.get().id(), t.id, first.seq(), next.get().startedAt() - first.t());
     }
 
     /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
@@ -387,7 +362,7 @@ public class SampleProcessor {
     }
 
     private void step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
-        SessionTrack open = silenceDecided(c, t, s);
+        SessionTrack open = boundaries.silenceDecided(c, t, s);
         FocusedSample f = null;
         if (open == null) {
             f = t.idleFocuser.focus(s);
@@ -408,45 +383,6 @@ public class SampleProcessor {
         if (live.due(t.id, s.t())) {
             live.offer(frame(t, open, s, f), false);
         }
-    }
-
-    /**
-     * Decides a silence by the data, the same whatever the arrival: a gap of more than the idle
-     * timeout in device time ends an automatic session at its last sample ("silent"), as the
-     * wall-clock sweep does in real time; a sample within the idle timeout of a session the sweep
-     * closed shows the device was only delayed (a gateway or broker outage), so that session is
-     * opened again and replayed from storage. Returns the open session for {@code s}.
-     */
-    private SessionTrack silenceDecided(Connection c, DeviceTrack t, Sample s) throws SQLException {
-        long idle = settings.idleTimeoutMs();
-        SessionTrack open = t.open;
-        if (open != null && open.session().auto()) {
-            long lastT = open.tracker().totals().lastT();
-            if (open.tracker().totals().samples() > 0 && s.t() - lastT > idle) {
-                SessionLifecycle.close(c, sessions, tracks, live, t, t.processedSeq, lastT, "silent");
-                t.silentlyClosed = null;
-                return null;
-            }
-            return open;
-        }
-        SessionRow closed = t.silentlyClosed;
-        if (open != null || closed == null) {
-            return open;
-        }
-        t.silentlyClosed = null;
-        if (closed.lastT() == null || s.t() - closed.lastT() > idle || s.seq() <= closed.toSeq()) {
-            return null;
-        }
-        SessionTrack replayed = tracks.replay(c, t, closed, t.processedSeq);
-        if (replayed.tracker().totals().samples() < closed.samples()) {
-            return null; // its raw samples are past retention: the close stands
-        }
-        sessions.reopen(c, closed.id());
-        t.open = tracks.replay(c, t, sessions.find(c, closed.id()).orElseThrow(), t.processedSeq);
-        LOG.info("Session {} on device {} resumed: data went on {} ms after its last sample, within the idle "
-                + "timeout, so the device was delayed, not silent", closed.id(), t.id, s.t() - closed.lastT());
-        live.publish(new LiveEvent("session", t.id, closed.id(), new SessionEvent("resumed", true, null)));
-        return t.open;
     }
 
     /** Where the samples a device tracks in this transaction go, or null when nobody wants them. */
