@@ -6,6 +6,7 @@ import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -88,13 +89,27 @@ public final class TestPublisher implements AutoCloseable {
     }
 
     private void publish(String topic, byte[] payload, boolean retained) {
-        try {
-            MqttMessage m = new MqttMessage(payload);
-            m.setQos(1);
-            m.setRetained(retained);
-            client.publish(topic, m);
-        } catch (MqttException e) {
-            throw new IllegalStateException("publish to " + topic + " failed", e);
+        MqttMessage m = new MqttMessage(payload);
+        m.setQos(1);
+        m.setRetained(retained);
+        // Paho can report its in-flight window full for a moment after the previous PUBACK (or while
+        // another thread of the test publishes): wait for room, as a real publisher would, rather than
+        // fail the test; anything else is a real failure
+        for (int attempt = 0; ; attempt++) {
+            try {
+                client.publish(topic, m);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt >= 2_000) {
+                    throw new IllegalStateException("publish to " + topic + " failed", e);
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted publishing to " + topic, ie);
+                }
+            }
         }
     }
 
