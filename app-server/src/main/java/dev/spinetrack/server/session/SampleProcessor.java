@@ -6,16 +6,16 @@ import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.payload.PayloadReader;
-import dev.spinetrack.server.live.LiveEvent;
+import dev.spinetrack.server.engine.session.BatchScreen;
+import dev.spinetrack.server.engine.session.BatchScreen.Arrival;
+import dev.spinetrack.server.engine.session.BatchScreen.Screened;
+import dev.spinetrack.server.engine.session.SessionRules;
 import dev.spinetrack.server.live.LiveFeed;
-import dev.spinetrack.server.live.LiveFrame;
 import dev.spinetrack.server.storage.Database;
 import dev.spinetrack.server.storage.DeviceStore;
 import dev.spinetrack.server.storage.SampleStore;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
-import dev.spinetrack.server.engine.tracking.FocusedSample;
-import dev.spinetrack.server.engine.tracking.TargetBand;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +47,12 @@ public class SampleProcessor {
     private final SampleStore samples;
     private final SessionStore sessions;
     private final DeviceTracks tracks;
-    private final TrackingSettings settings;
     private final LiveFeed live;
-    private final PayloadReader payloads;
-    private final TrackedSampleFeed feed;
     private final GatewayTrust trust;
-    private final DeviceChanges changes;
+    private final SessionRules rules;
     private final SessionBoundaries boundaries;
+    private final SampleTracking tracking;
+    private final DeviceReports reports;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
@@ -63,13 +62,14 @@ public class SampleProcessor {
         this.samples = samples;
         this.sessions = sessions;
         this.tracks = tracks;
-        this.settings = settings;
         this.live = live;
-        this.payloads = payloads;
-        this.feed = feed;
         this.trust = trust;
-        this.changes = changes;
-        this.boundaries = new SessionBoundaries(sessions, tracks, live, settings);
+        this.rules = settings.rules();
+        SessionLifecycle lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
+        this.boundaries = new SessionBoundaries(sessions, tracks, live, rules, lifecycle);
+        this.tracking = new SampleTracking(devices, tracks, live, feed, rules, lifecycle, boundaries);
+        this.reports = new DeviceReports(db, devices, samples, sessions, tracks, live, payloads, trust, changes,
+                tracking);
     }
 
     /** Stores and tracks a batch. */
@@ -119,7 +119,7 @@ public class SampleProcessor {
                             out.add(new IngestOutcome(0, 0, b.samples().size(), false));
                             continue;
                         }
-                        IngestOutcome o = ingest(c, b, t, collector(tracked, t.id));
+                        IngestOutcome o = ingest(c, b, t, tracking.collector(tracked, t.id));
                         if (o.stored() > 0 && !o.held()) {
                             advanced.add(t);
                         }
@@ -127,11 +127,11 @@ public class SampleProcessor {
                     }
                     long now = System.currentTimeMillis();
                     for (DeviceTrack t : advanced) {
-                        saveProgress(c, t, now); // once per device, however many of its batches the group held
+                        tracking.saveProgress(c, t, now); // once per device, however many of its batches the group held
                     }
                     return out;
                 });
-                deliver(tracked); // committed: still under the devices' locks, so each device's order holds
+                tracking.deliver(tracked); // committed: still under the devices' locks, so each device's order holds
                 return outcomes;
             });
         } catch (RuntimeException e) {
@@ -161,246 +161,61 @@ public class SampleProcessor {
         return locked;
     }
 
-    /** Why a gateway may not send this device's info or status, or null (creates a new device for its owner). */
-    private String admit(Connection c, String device, String gateway, long now) throws SQLException {
-        Optional<String> owner = trust.ownerOf(gateway);
-        String refusal = GatewayTrust.refusal(owner, devices.find(c, device).map(d -> d.ownerId()).orElse(null));
-        if (refusal == null) {
-            devices.ensure(c, device, gateway, owner.get(), now);
-        }
-        return refusal;
-    }
-
     /** Stores a device's info and tracks the samples that waited for it. */
     public void onInfo(DeviceInfo info) {
-        String id = info.device();
-        Long[] rebootedFrom = new Long[1];
-        boolean[] admitted = {false};
-        live.hold();
-        synchronized (tracks.lock(id)) {
-            try {
-                Map<String, List<TrackedSample>> tracked = new HashMap<>();
-                db.write(c -> {
-                    tracked.clear();
-                    long now = System.currentTimeMillis();
-                    String refusal = admit(c, id, info.gateway(), now);
-                    if (refusal != null) {
-                        trust.refused(refusal, "info", id, info.gateway(), 0);
-                        return null;
-                    }
-                    devices.setInfo(c, id, info.gateway(), info.name(), info.kind().name(), payloads.write(info), now);
-                    admitted[0] = true;
-                    DeviceTrack t = tracks.lockedForChange(c, id).orElseThrow();
-                    if (t.info != null && t.info.boot() != null && info.boot() != null
-                            && !t.info.boot().equals(info.boot())) {
-                        rebootedFrom[0] = t.info.boot();
-                    }
-                    boolean changed = t.info == null || !t.info.cells().equals(info.cells())
-                            || t.info.contactThreshold() != info.contactThreshold() || t.info.kind() != info.kind();
-                    t.setInfo(info);
-                    if (changed) {
-                        Optional<SessionRow> open = sessions.findOpen(c, id);
-                        t.open = open.isPresent() ? tracks.replay(c, t, open.get(), t.processedSeq) : null;
-                    }
-                    long high = samples.highestSeq(c, id);
-                    if (high > t.processedSeq) {
-                        List<Sample> waiting = samples.load(c, id, t.processedSeq + 1, high);
-                        LOG.info("Device {}: info arrived, tracking {} samples that waited for it", id, waiting.size());
-                        advance(c, t, waiting, collector(tracked, id));
-                        saveProgress(c, t, now);
-                    }
-                    return null;
-                });
-                deliver(tracked);
-            } catch (RuntimeException e) {
-                tracks.evict(id);
-                live.discard();
-                throw e;
-            }
-        }
-        live.release();
-        if (admitted[0]) {
-            changes.publish(id); // a new device, or its name or kind, for the dashboards
-        }
-        if (rebootedFrom[0] != null) {
-            // after the commit, like every live event
-            LOG.info("Device {} rebooted: boot {} -> {}; both streams are kept", id, rebootedFrom[0], info.boot());
-            live.publish(new LiveEvent("reboot", id, null, "boot " + rebootedFrom[0] + " -> " + info.boot()));
-        }
+        reports.onInfo(info);
     }
 
     /** A gateway's status: when the broker announces it LOST (its will), its devices are LOST too. */
     public void onGatewayStatus(GatewayStatus status) {
-        if (status.state() != dev.spinetrack.protocol.mqtt.DeviceState.LOST) {
-            return;
-        }
-        List<String> lost = db.write(c -> devices.markGatewayLost(c, status.gateway()));
-        if (!lost.isEmpty()) {
-            LOG.info("Gateway {} is LOST; its devices {} are LOST too", status.gateway(), lost);
-        }
-        lost.forEach(changes::publish);
+        reports.onGatewayStatus(status);
     }
 
     /** Stores a device's link state. */
     public void onStatus(DeviceStatus status) {
-        String id = status.device();
-        synchronized (tracks.lock(id)) {
-            String refusal = db.write(c -> {
-                long now = System.currentTimeMillis();
-                String r = admit(c, id, status.gateway(), now);
-                if (r == null) {
-                    devices.setStatus(c, id, status.state().name(), status.battery(), now);
-                }
-                return r;
-            });
-            if (refusal != null) {
-                trust.refused(refusal, "status", id, status.gateway(), 0);
-                return;
-            }
-        }
-        changes.publish(id);
+        reports.onStatus(status);
     }
 
     private IngestOutcome ingest(Connection c, SampleBatch batch, DeviceTrack t, List<TrackedSample> out)
             throws SQLException {
         String id = batch.device();
-        List<Sample> candidates = batch.samples();
-        int rejected = 0;
-        long now = System.currentTimeMillis();
-        String implausible = null;
-        for (Sample s : candidates) {
-            implausible = SamplePlausibility.problem(s, t.processedSeq, now, t.info == null ? null : t.info.unit());
-            if (implausible != null) {
-                break;
-            }
-        }
-        if (implausible != null) {
-            // rare: copy only then
-            List<Sample> believable = new ArrayList<>(candidates.size());
-            for (Sample s : candidates) {
-                if (SamplePlausibility.problem(s, t.processedSeq, now, t.info == null ? null : t.info.unit()) == null) {
-                    believable.add(s);
-                }
-            }
-            rejected = candidates.size() - believable.size();
+        Screened screened = BatchScreen.screen(batch.samples(), t.processedSeq, System.currentTimeMillis(),
+                t.info == null ? null : t.info.unit(), t.profile == null ? -1 : t.profile.cells().size());
+        if (screened.implausible() > 0) {
             LOG.warn("Device {} batch {} from gateway {}: dropped {} implausible samples, e.g. {}", id, batch.batch(),
-                    batch.gateway(), rejected, implausible);
-            candidates = believable;
-            if (candidates.isEmpty()) {
-                return new IngestOutcome(0, 0, rejected, false);
-            }
+                    batch.gateway(), screened.implausible(), screened.problem());
         }
-        if (t.profile != null) {
-            List<Sample> fitting = candidates;
-            candidates = new ArrayList<>(fitting.size());
-            int misfits = 0;
-            for (Sample s : fitting) {
-                if (DeviceTracks.fits(t, s)) {
-                    candidates.add(s);
-                } else {
-                    misfits++;
-                }
-            }
-            if (misfits > 0) {
-                LOG.warn("Device {} batch {}: dropped {} samples whose channel count is not the device's {}", id,
-                        batch.batch(), misfits, t.profile.cells().size());
-            }
-            rejected += misfits;
-            if (candidates.isEmpty()) {
-                return new IngestOutcome(0, 0, rejected, false);
-            }
+        if (screened.misfits() > 0) {
+            LOG.warn("Device {} batch {}: dropped {} samples whose channel count is not the device's {}", id,
+                    batch.batch(), screened.misfits(), t.profile.cells().size());
         }
-        List<Sample> fresh = samples.insertNew(c, id, candidates);
-        int duplicates = candidates.size() - fresh.size();
+        int rejected = screened.rejected();
+        if (screened.kept().isEmpty()) {
+            return new IngestOutcome(0, 0, rejected, false);
+        }
+        List<Sample> fresh = samples.insertNew(c, id, screened.kept());
+        int duplicates = screened.kept().size() - fresh.size();
         if (fresh.isEmpty()) {
             return new IngestOutcome(0, duplicates, rejected, false);
         }
         if (t.profile == null) {
             return new IngestOutcome(fresh.size(), duplicates, rejected, true);
         }
-        List<Sample> late = new ArrayList<>();
-        List<Sample> next = new ArrayList<>(fresh.size());
-        for (Sample s : fresh) {
-            (s.seq() <= t.processedSeq ? late : next).add(s);
-        }
+        Arrival arrival = BatchScreen.split(fresh, t.processedSeq);
+        List<Sample> late = arrival.late();
         if (!late.isEmpty()) {
             long from = late.get(0).seq();
             long to = late.get(late.size() - 1).seq();
             LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
                     batch.batch(), late.size(), from, to);
-            if (settings.autoSessions()) {
+            if (rules.autoSessions()) {
                 boundaries.startEarlierOnLateContact(c, t, late);
             }
             for (SessionRow s : sessions.overlapping(c, id, from, to)) {
                 tracks.recompute(c, t, s);
             }
         }
-        advance(c, t, next, out);
+        tracking.advance(c, t, arrival.next(), out);
         return new IngestOutcome(fresh.size(), duplicates, rejected, false);
-    }
-
-    /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
-    private void advance(Connection c, DeviceTrack t, List<Sample> next, List<TrackedSample> out) throws SQLException {
-        for (Sample s : next) {
-            if (DeviceTracks.fits(t, s)) {
-                step(c, t, s, out);
-            }
-            t.processedSeq = Math.max(t.processedSeq, s.seq());
-            if (s.battery() != null) {
-                t.unsavedBattery = s.battery();
-            }
-        }
-    }
-
-    /** Stores the open session's rollups and the device's processed seq and battery. */
-    private void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
-        if (t.open != null) {
-            tracks.persist(c, t.open);
-        }
-        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
-        t.unsavedBattery = null;
-    }
-
-    private void step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
-        SessionTrack open = boundaries.silenceDecided(c, t, s);
-        FocusedSample f = null;
-        if (open == null) {
-            f = t.idleFocuser.focus(s);
-            if (settings.autoSessions() && f.contact()) {
-                open = SessionLifecycle.open(c, sessions, tracks, live, settings, t, t.owner, true, s.seq(), s.t());
-            }
-        }
-        if (open != null) {
-            f = open.accept(s);
-            if (open.session().auto() && open.idleAt(f, settings.idleTimeoutMs())) {
-                SessionLifecycle.close(c, sessions, tracks, live, t, s.seq(), s.t(), "idle");
-            }
-        }
-        if (out != null) {
-            out.add(new TrackedSample(s.seq(), s.t(), open == null ? null : open.session().id(), f.contact(), f.region(),
-                    f.pressure(), s.pitch(), s.roll()));
-        }
-        if (live.due(t.id, s.t())) {
-            live.offer(frame(t, open, s, f), false);
-        }
-    }
-
-    /** Where the samples a device tracks in this transaction go, or null when nobody wants them. */
-    private List<TrackedSample> collector(Map<String, List<TrackedSample>> tracked, String device) {
-        return feed.wanted(device) ? tracked.computeIfAbsent(device, d -> new ArrayList<>()) : null;
-    }
-
-    private void deliver(Map<String, List<TrackedSample>> tracked) {
-        long now = System.currentTimeMillis();
-        tracked.forEach((device, list) -> feed.deliver(device, list, now));
-    }
-
-    private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {
-        TargetBand band = open != null ? open.bandAt(s.t()) : null;
-        String position = band != null && f.contact() ? band.position(f.pressure()).name() : null;
-        return new LiveFrame("sample", t.id, open == null ? null : open.session().id(), s.seq(), s.t(), f.contact(),
-                f.region() == null ? null : f.region().name(), f.pressure(), t.info.unit().symbol(), position,
-                band == null ? 0 : band.low(), band == null ? 0 : band.high(), s.p(), s.pitch(), s.roll(),
-                s.battery());
     }
 }

@@ -1,6 +1,13 @@
 package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.engine.session.Boundary;
+import dev.spinetrack.server.engine.session.NextSession;
+import dev.spinetrack.server.engine.session.OpenSession;
+import dev.spinetrack.server.engine.session.SessionRules;
+import dev.spinetrack.server.engine.session.SilentSession;
+import dev.spinetrack.server.engine.session.StartMove;
+import dev.spinetrack.server.engine.tracking.TrackTotals;
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.SessionRow;
@@ -14,11 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where automatic sessions begin and end when data arrives late or after a silence, decided by the
- * data and not by its arrival (PROTOCOL.md §7.6 item 5): a device-time gap past the idle timeout
- * ends a session, data within the idle timeout resumes a session the wall-clock sweep closed, and a
- * late first contact moves a session's start back. Used by {@link SampleProcessor} inside its
- * transaction, under the device's lock.
+ * Applies {@link SessionRules}' boundaries that follow the data rather than its arrival (a silence
+ * in device time, a resumed silent session, a late first contact) to a device's track and to
+ * storage. Used by ingest inside its transaction, under the device's lock.
  */
 final class SessionBoundaries {
 
@@ -27,60 +32,62 @@ final class SessionBoundaries {
     private final SessionStore sessions;
     private final DeviceTracks tracks;
     private final LiveFeed live;
-    private final TrackingSettings settings;
+    private final SessionRules rules;
+    private final SessionLifecycle lifecycle;
 
-    SessionBoundaries(SessionStore sessions, DeviceTracks tracks, LiveFeed live, TrackingSettings settings) {
+    SessionBoundaries(SessionStore sessions, DeviceTracks tracks, LiveFeed live, SessionRules rules,
+                      SessionLifecycle lifecycle) {
         this.sessions = sessions;
         this.tracks = tracks;
         this.live = live;
-        this.settings = settings;
+        this.rules = rules;
+        this.lifecycle = lifecycle;
     }
 
-    /**
-     * Decides a silence by the data, the same whatever the arrival: a gap of more than the idle
-     * timeout in device time ends an automatic session at its last sample ("silent"), as the
-     * wall-clock sweep does in real time; a sample within the idle timeout of a session the sweep
-     * closed shows the device was only delayed (a gateway or broker outage), so that session is
-     * opened again and replayed from storage. Returns the open session for {@code s}.
-     */
+    /** Settles what {@code s} does before it is tracked ({@link SessionRules#beforeSample}); returns its open session. */
     SessionTrack silenceDecided(Connection c, DeviceTrack t, Sample s) throws SQLException {
-        long idle = settings.idleTimeoutMs();
-        SessionTrack open = t.open;
-        if (open != null && open.session().auto()) {
-            long lastT = open.tracker().totals().lastT();
-            if (open.tracker().totals().samples() > 0 && s.t() - lastT > idle) {
-                SessionLifecycle.close(c, sessions, tracks, live, t, t.processedSeq, lastT, "silent");
-                t.silentlyClosed = null;
-                return null;
-            }
-            return open;
-        }
         SessionRow closed = t.silentlyClosed;
-        if (open != null || closed == null) {
-            return open;
+        Boundary b = rules.beforeSample(openOf(t.open), closed == null ? null : silentOf(closed), s.seq(), s.t());
+        if (b instanceof Boundary.Continue) {
+            return t.open;
         }
-        t.silentlyClosed = null;
-        if (closed.lastT() == null || s.t() - closed.lastT() > idle || s.seq() <= closed.toSeq()) {
+        t.silentlyClosed = null; // settled by this sample, whatever the verdict
+        if (b instanceof Boundary.EndSilently end) {
+            lifecycle.close(c, t, t.processedSeq, end.endedAt(), "silent");
+            return null;
+        }
+        if (!(b instanceof Boundary.Resume resume)) {
             return null;
         }
         SessionTrack replayed = tracks.replay(c, t, closed, t.processedSeq);
-        if (replayed.tracker().totals().samples() < closed.samples()) {
+        if (!SessionRules.resumeHolds(replayed.tracker().totals().samples(), closed.samples())) {
             return null; // its raw samples are past retention: the close stands
         }
         sessions.reopen(c, closed.id());
         t.open = tracks.replay(c, t, sessions.find(c, closed.id()).orElseThrow(), t.processedSeq);
         LOG.info("Session {} on device {} resumed: data went on {} ms after its last sample, within the idle "
-                + "timeout, so the device was delayed, not silent", closed.id(), t.id, s.t() - closed.lastT());
+                + "timeout, so the device was delayed, not silent", closed.id(), t.id, resume.gapMs());
         live.publish(new LiveEvent("session", t.id, closed.id(), new SessionEvent("resumed", true, null)));
         return t.open;
     }
 
+    private static OpenSession openOf(SessionTrack open) {
+        if (open == null) {
+            return null;
+        }
+        TrackTotals totals = open.tracker().totals();
+        return new OpenSession(open.session().id(), open.session().auto(), totals.samples(), totals.lastT());
+    }
+
+    private static SilentSession silentOf(SessionRow closed) {
+        // a session closed for silence always has its last seq; none would mean nothing can resume it
+        long toSeq = closed.toSeq() == null ? Long.MAX_VALUE : closed.toSeq();
+        return new SilentSession(closed.id(), closed.lastT(), toSeq, closed.samples());
+    }
+
     /**
-     * Late samples that hold a contact outside any session, just before an automatic session
-     * (within the idle timeout), are where that session starts in an undisturbed run: the
-     * batch that carried its first contact only arrived after the later ones (a broker restart
-     * or a republished batch). The session's start moves back to them; the caller then
-     * re-derives it from storage.
+     * Moves an automatic session's start back to a late first contact ({@link SessionRules#earlierStart});
+     * the caller then re-derives the sessions the late samples fall in from storage.
      */
     void startEarlierOnLateContact(Connection c, DeviceTrack t, List<Sample> late) throws SQLException {
         Sample first = null;
@@ -90,15 +97,18 @@ final class SessionBoundaries {
                 break;
             }
         }
-        if (first == null || !sessions.overlapping(c, t.id, first.seq(), first.seq()).isEmpty()) {
+        if (first == null) {
             return;
         }
-        Optional<SessionRow> next = sessions.firstAfter(c, t.id, first.seq());
-        if (next.isEmpty() || !next.get().auto() || next.get().startedAt() - first.t() > settings.idleTimeoutMs()) {
-            return;
+        boolean inSession = !sessions.overlapping(c, t.id, first.seq(), first.seq()).isEmpty();
+        NextSession next = inSession ? null : sessions.firstAfter(c, t.id, first.seq())
+                .map(r -> new NextSession(r.id(), r.auto(), r.startedAt())).orElse(null);
+        Optional<StartMove> move = rules.earlierStart(first.seq(), first.t(), inSession, next);
+        if (move.isPresent()) {
+            StartMove m = move.get();
+            sessions.moveStart(c, m.sessionId(), m.fromSeq(), m.startedAt());
+            LOG.info("Session {} on device {} now starts at seq {} ({} ms earlier): a late batch held its first "
+                    + "contact", m.sessionId(), t.id, m.fromSeq(), m.earlierByMs());
         }
-        sessions.moveStart(c, next.get().id(), first.seq(), first.t());
-        LOG.info("Session {} on device {} now starts at seq {} ({} ms earlier): a late batch held its first contact",
-                next.get().id(), t.id, first.seq(), next.get().startedAt() - first.t());
     }
 }

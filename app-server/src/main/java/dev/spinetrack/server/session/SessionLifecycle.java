@@ -1,10 +1,11 @@
 package dev.spinetrack.server.session;
 
+import dev.spinetrack.server.engine.session.SessionStart;
+import dev.spinetrack.server.engine.tracking.TargetBand;
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
-import dev.spinetrack.server.engine.tracking.TargetBand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,29 +13,42 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Opening and closing sessions on a device track, shared by ingest and the API. */
+/**
+ * Opening and closing sessions on a device track, shared by ingest and the API: stores the change,
+ * updates the track and queues the {@code session} live event (the live feed holds it back until
+ * the caller's transaction commits).
+ */
 final class SessionLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionLifecycle.class);
 
-    private SessionLifecycle() {
+    private final SessionStore sessions;
+    private final DeviceTracks tracks;
+    private final LiveFeed live;
+    private final TrackingSettings settings;
+
+    SessionLifecycle(SessionStore sessions, DeviceTracks tracks, LiveFeed live, TrackingSettings settings) {
+        this.sessions = sessions;
+        this.tracks = tracks;
+        this.live = live;
+        this.settings = settings;
     }
 
-    static SessionTrack open(Connection c, SessionStore sessions, DeviceTracks tracks, LiveFeed live,
-                             TrackingSettings settings, DeviceTrack t, String user, boolean auto, long fromSeq,
-                             long startedAt) throws SQLException {
+    /** Opens a session on the device with its kind's default band; returns its track (null before the device's info). */
+    SessionTrack open(Connection c, DeviceTrack t, SessionStart start) throws SQLException {
         TargetBand band = t.profile == null ? new TargetBand(0, Double.MAX_VALUE)
                 : settings.defaultBand(t.profile.kind(), t.profile.contactThreshold());
-        SessionRow row = sessions.create(c, t.id, user, auto, fromSeq, startedAt, band.low(), band.high());
-        LOG.info("Session {} started on device {} for user {} ({}, from seq {})", row.id(), t.id, user,
-                auto ? "contact" : "API", fromSeq);
+        SessionRow row = sessions.create(c, t.id, start.user(), start.auto(), start.fromSeq(), start.startedAt(),
+                band.low(), band.high());
+        LOG.info("Session {} started on device {} for user {} ({}, from seq {})", row.id(), t.id, start.user(),
+                start.auto() ? "contact" : "API", start.fromSeq());
         t.open = t.profile == null ? null : new SessionTrack(row, t.profile, List.of(), settings.gapLimitMs());
-        live.publish(new LiveEvent("session", t.id, row.id(), new SessionEvent("started", auto, null)));
+        live.publish(new LiveEvent("session", t.id, row.id(), new SessionEvent("started", start.auto(), null)));
         return t.open;
     }
 
-    static void close(Connection c, SessionStore sessions, DeviceTracks tracks, LiveFeed live, DeviceTrack t,
-                      long toSeq, long endedAt, String reason) throws SQLException {
+    /** Closes the device's open session (its figures stored first); nothing when none is tracked. */
+    void close(Connection c, DeviceTrack t, long toSeq, long endedAt, String reason) throws SQLException {
         SessionTrack open = t.open;
         if (open == null) {
             return;

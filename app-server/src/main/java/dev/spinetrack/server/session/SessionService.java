@@ -1,6 +1,8 @@
 package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.session.SessionRules;
+import dev.spinetrack.server.engine.session.SessionStart;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.Database;
 import dev.spinetrack.server.storage.DeviceRow;
@@ -36,6 +38,7 @@ public class SessionService {
     private final DeviceTracks tracks;
     private final TrackingSettings settings;
     private final LiveFeed live;
+    private final SessionLifecycle lifecycle;
     private final ApplicationEventPublisher<AccessChanged> accessEvents;
 
     public SessionService(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
@@ -49,6 +52,7 @@ public class SessionService {
         this.tracks = tracks;
         this.settings = settings;
         this.live = live;
+        this.lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
     }
 
     /** The user's devices. */
@@ -93,7 +97,7 @@ public class SessionService {
                     long high = Math.max(t.processedSeq, samples.highestSeq(c, deviceId));
                     long now = System.currentTimeMillis();
                     closeOpen(c, t, high, now, "replaced");
-                    SessionLifecycle.open(c, sessions, tracks, live, settings, t, user, false, high + 1, now);
+                    lifecycle.open(c, t, SessionStart.byUser(user, high, now));
                     return sessions.findOpen(c, deviceId).orElseThrow();
                 });
             } catch (RuntimeException e) {
@@ -112,8 +116,8 @@ public class SessionService {
                     SessionRow current = sessions.find(c, sessionId).orElseThrow();
                     if (current.open()) {
                         DeviceTrack t = tracks.lockedForChange(c, current.deviceId()).orElseThrow();
-                        closeOpen(c, t, Math.max(t.processedSeq, current.fromSeq() - 1), System.currentTimeMillis(),
-                                "stopped");
+                        closeOpen(c, t, SessionRules.endSeq(t.processedSeq, current.fromSeq()),
+                                System.currentTimeMillis(), "stopped");
                     }
                     return sessions.find(c, sessionId).orElseThrow();
                 });
@@ -272,8 +276,8 @@ public class SessionService {
                             return 0;
                         }
                         DeviceTrack t = tracks.lockedForChange(c, d.id()).orElseThrow();
-                        long end = open.get().lastT() == null ? nowMs : open.get().lastT();
-                        closeOpen(c, t, Math.max(t.processedSeq, open.get().fromSeq() - 1), end, "silent");
+                        closeOpen(c, t, SessionRules.endSeq(t.processedSeq, open.get().fromSeq()),
+                                SessionRules.sweptEnd(open.get().lastT(), nowMs), "silent");
                         t.silentlyClosed = sessions.find(c, open.get().id()).orElse(null);
                         return 1;
                     });
@@ -288,7 +292,7 @@ public class SessionService {
 
     private void closeOpen(Connection c, DeviceTrack t, long toSeq, long now, String reason) throws SQLException {
         if (t.open != null) {
-            SessionLifecycle.close(c, sessions, tracks, live, t, toSeq, now, reason);
+            lifecycle.close(c, t, toSeq, now, reason);
             return;
         }
         // A session opened before the device's info arrived has no track yet.

@@ -61,10 +61,12 @@ public final class SessionTrack {
         return last != null && atMs <= last.t();
     }
 
-    /** Whether an automatic session has been without contact for longer than the idle timeout at {@code f}. */
-    public boolean idleAt(FocusedSample f, long idleTimeoutMs) {
-        long since = lastContactT == Long.MIN_VALUE ? f.t() - (tracker.totals().firstT()) : f.t() - lastContactT;
-        return !f.contact() && since > idleTimeoutMs;
+    /**
+     * Device time of the session's latest contact, or of its first sample when it had none: where
+     * its idleness counts from (engine.session.SessionRules#endsIdle).
+     */
+    public long quietSince() {
+        return lastContactT == Long.MIN_VALUE ? tracker.totals().firstT() : lastContactT;
     }
 
     public SessionRow session() {

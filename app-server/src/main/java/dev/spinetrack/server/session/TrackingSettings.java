@@ -2,6 +2,7 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.region.FocusRule;
+import dev.spinetrack.server.engine.session.SessionRules;
 import dev.spinetrack.server.engine.tracking.TargetBand;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
@@ -49,6 +50,11 @@ public class TrackingSettings {
 
     public void setBallBand(List<Double> ballBand) {
         this.ballBand = ballBand;
+    }
+
+    /** The session rules these settings make (idle timeout, automatic sessions). */
+    public SessionRules rules() {
+        return new SessionRules(idleTimeoutMs, autoSessions);
     }
 
     /**

@@ -1,12 +1,9 @@
-package dev.spinetrack.server.session;
+package dev.spinetrack.server.engine.session;
 
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -55,14 +52,5 @@ class SamplePlausibilityTest {
         assertNotNull(SamplePlausibility.problem(at(1, NOW, 6_000), -1, NOW, PressureUnit.NEWTON), "6 kN on a cell");
         assertNotNull(SamplePlausibility.problem(at(1, NOW, 1_500), -1, NOW, PressureUnit.KILOPASCAL), "15 bar");
         // NaN and negative pressures never get this far: Sample itself refuses them
-    }
-
-    @Test
-    void aGatewaySpeaksOnlyForItsOwnersDevices() {
-        assertNull(GatewayTrust.refusal(Optional.of("alice"), null), "a new device becomes alice's");
-        assertNull(GatewayTrust.refusal(Optional.of("alice"), "alice"));
-        assertEquals("foreign-device", GatewayTrust.refusal(Optional.of("bob"), "alice"));
-        assertEquals("unregistered-gateway", GatewayTrust.refusal(Optional.empty(), null));
-        assertEquals("unregistered-gateway", GatewayTrust.refusal(Optional.empty(), "alice"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.spinetrack.server.session;
+package dev.spinetrack.server.engine.session;
 
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;

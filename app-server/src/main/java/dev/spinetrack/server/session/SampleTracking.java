@@ -1,0 +1,112 @@
+package dev.spinetrack.server.session;
+
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.engine.session.SessionRules;
+import dev.spinetrack.server.engine.session.SessionStart;
+import dev.spinetrack.server.engine.tracking.FocusedSample;
+import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.live.LiveFeed;
+import dev.spinetrack.server.live.LiveFrame;
+import dev.spinetrack.server.storage.DeviceStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tracks a device's next samples in seq order inside the caller's transaction: each sample's
+ * session per {@link SessionRules} (opened on contact, ended when idle or silent, resumed), its
+ * tracking, its thinned live frame, and the samples the {@link TrackedSampleFeed} wants, handed
+ * over only after the commit.
+ */
+final class SampleTracking {
+
+    private final DeviceStore devices;
+    private final DeviceTracks tracks;
+    private final LiveFeed live;
+    private final TrackedSampleFeed feed;
+    private final SessionRules rules;
+    private final SessionLifecycle lifecycle;
+    private final SessionBoundaries boundaries;
+
+    SampleTracking(DeviceStore devices, DeviceTracks tracks, LiveFeed live, TrackedSampleFeed feed, SessionRules rules,
+                   SessionLifecycle lifecycle, SessionBoundaries boundaries) {
+        this.devices = devices;
+        this.tracks = tracks;
+        this.live = live;
+        this.feed = feed;
+        this.rules = rules;
+        this.lifecycle = lifecycle;
+        this.boundaries = boundaries;
+    }
+
+    /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
+    void advance(Connection c, DeviceTrack t, List<Sample> next, List<TrackedSample> out) throws SQLException {
+        for (Sample s : next) {
+            if (DeviceTracks.fits(t, s)) {
+                step(c, t, s, out);
+            }
+            t.processedSeq = Math.max(t.processedSeq, s.seq());
+            if (s.battery() != null) {
+                t.unsavedBattery = s.battery();
+            }
+        }
+    }
+
+    /** Stores the open session's rollups and the device's processed seq and battery. */
+    void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
+        if (t.open != null) {
+            tracks.persist(c, t.open);
+        }
+        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
+        t.unsavedBattery = null;
+    }
+
+    private void step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
+        SessionTrack open = boundaries.silenceDecided(c, t, s);
+        FocusedSample f = null;
+        if (open == null) {
+            f = t.idleFocuser.focus(s);
+            Optional<SessionStart> start = rules.openOn(f.contact(), t.owner, s.seq(), s.t());
+            if (start.isPresent()) {
+                open = lifecycle.open(c, t, start.get());
+            }
+        }
+        if (open != null) {
+            f = open.accept(s);
+            if (rules.endsIdle(open.session().auto(), f.contact(), s.t(), open.quietSince())) {
+                lifecycle.close(c, t, s.seq(), s.t(), "idle");
+            }
+        }
+        if (out != null) {
+            out.add(new TrackedSample(s.seq(), s.t(), open == null ? null : open.session().id(), f.contact(), f.region(),
+                    f.pressure(), s.pitch(), s.roll()));
+        }
+        if (live.due(t.id, s.t())) {
+            live.offer(frame(t, open, s, f), false);
+        }
+    }
+
+    /** Where the samples a device tracks in this transaction go, or null when nobody wants them. */
+    List<TrackedSample> collector(Map<String, List<TrackedSample>> tracked, String device) {
+        return feed.wanted(device) ? tracked.computeIfAbsent(device, d -> new ArrayList<>()) : null;
+    }
+
+    /** Hands the committed samples to the feed, per device. */
+    void deliver(Map<String, List<TrackedSample>> tracked) {
+        long now = System.currentTimeMillis();
+        tracked.forEach((device, list) -> feed.deliver(device, list, now));
+    }
+
+    private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {
+        TargetBand band = open != null ? open.bandAt(s.t()) : null;
+        String position = band != null && f.contact() ? band.position(f.pressure()).name() : null;
+        return new LiveFrame("sample", t.id, open == null ? null : open.session().id(), s.seq(), s.t(), f.contact(),
+                f.region() == null ? null : f.region().name(), f.pressure(), t.info.unit().symbol(), position,
+                band == null ? 0 : band.low(), band == null ? 0 : band.high(), s.p(), s.pitch(), s.roll(),
+                s.battery());
+    }
+}
