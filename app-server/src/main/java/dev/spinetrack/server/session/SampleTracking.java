@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.engine.session.SessionRules;
 import dev.spinetrack.server.engine.session.SessionStart;
 import dev.spinetrack.server.engine.tracking.FocusedSample;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveFrame;
 import dev.spinetrack.server.storage.DeviceStore;
@@ -102,7 +102,7 @@ final class SampleTracking {
     }
 
     private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {
-        TargetBand band = open != null ? open.bandAt(s.t()) : null;
+        PressureBand band = open != null ? open.bandAt(s.t()) : null;
         String position = band != null && f.contact() ? band.position(f.pressure()).name() : null;
         return new LiveFrame("sample", t.id, open == null ? null : open.session().id(), s.seq(), s.t(), f.contact(),
                 f.region() == null ? null : f.region().name(), f.pressure(), t.info.unit().symbol(), position,

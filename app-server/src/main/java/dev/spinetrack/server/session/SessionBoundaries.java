@@ -59,8 +59,7 @@ final class SessionBoundaries {
         if (!(b instanceof Boundary.Resume resume)) {
             return null;
         }
-        SessionTrack replayed = tracks.replay(c, t, closed, t.processedSeq);
-        if (!SessionRules.resumeHolds(replayed.tracker().totals().samples(), closed.samples())) {
+        if (!tracks.stillStored(c, closed)) {
             return null; // its raw samples are past retention: the close stands
         }
         sessions.reopen(c, closed.id());
@@ -82,7 +81,7 @@ final class SessionBoundaries {
     private static SilentSession silentOf(SessionRow closed) {
         // a session closed for silence always has its last seq; none would mean nothing can resume it
         long toSeq = closed.toSeq() == null ? Long.MAX_VALUE : closed.toSeq();
-        return new SilentSession(closed.id(), closed.lastT(), toSeq, closed.samples());
+        return new SilentSession(closed.id(), closed.lastT(), toSeq);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.spinetrack.server.session;
 
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.engine.session.SessionStart;
-import dev.spinetrack.server.engine.tracking.TargetBand;
 import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.SessionRow;
@@ -36,10 +36,9 @@ final class SessionLifecycle {
 
     /** Opens a session on the device with its kind's default band; returns its track (null before the device's info). */
     SessionTrack open(Connection c, DeviceTrack t, SessionStart start) throws SQLException {
-        TargetBand band = t.profile == null ? new TargetBand(0, Double.MAX_VALUE)
-                : settings.defaultBand(t.profile.kind(), t.profile.contactThreshold());
+        PressureBand band = t.profile == null ? null : settings.defaultBand(t.profile); // no profile: no unit, no band
         SessionRow row = sessions.create(c, t.id, start.user(), start.auto(), start.fromSeq(), start.startedAt(),
-                band.low(), band.high());
+                band == null ? 0 : band.low(), band == null ? Double.MAX_VALUE : band.high());
         LOG.info("Session {} started on device {} for user {} ({}, from seq {})", row.id(), t.id, start.user(),
                 start.auto() ? "contact" : "API", start.fromSeq());
         t.open = t.profile == null ? null : new SessionTrack(row, t.profile, List.of(), settings.gapLimitMs());

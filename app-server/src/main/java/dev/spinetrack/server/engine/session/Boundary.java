@@ -22,8 +22,8 @@ public sealed interface Boundary {
     }
 
     /**
-     * The session closed for silence opens again and takes the sample, provided its stored samples
-     * can all be replayed ({@link SessionRules#resumeHolds}): the data went on within the idle
+     * The session closed for silence opens again and takes the sample, provided its raw samples
+     * are all still stored (retention did not delete them): the data went on within the idle
      * timeout, so the device was delayed, not silent.
      *
      * @param sessionId the session

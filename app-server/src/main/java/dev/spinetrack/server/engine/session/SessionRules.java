@@ -57,14 +57,6 @@ public final class SessionRules {
         return new Boundary.Resume(silent.id(), t - silent.lastT());
     }
 
-    /**
-     * Whether a resumed session stands: its replay from storage must find every sample it held,
-     * else its raw samples are past retention and reopening it would lose figures, so the close stands.
-     */
-    public static boolean resumeHolds(long replayedSamples, long storedSamples) {
-        return replayedSamples >= storedSamples;
-    }
-
     /** The session a sample opens when no session is open: one for the owner when it is in contact. */
     public Optional<SessionStart> openOn(boolean contact, String owner, long seq, long t) {
         return autoSessions && contact ? Optional.of(SessionStart.onContact(owner, seq, t)) : Optional.empty();

@@ -7,7 +7,6 @@ package dev.spinetrack.server.engine.session;
  * @param id      the session
  * @param lastT   device time of its last sample, null when it holds none
  * @param toSeq   the last seq it holds
- * @param samples samples it holds as stored
  */
-public record SilentSession(long id, Long lastT, long toSeq, long samples) {
+public record SilentSession(long id, Long lastT, long toSeq) {
 }

@@ -84,26 +84,26 @@ class SessionRulesTest {
 
     @Test
     void dataWithinTheIdleTimeoutOfASilentSessionResumesIt() {
-        SilentSession silent = new SilentSession(5, 100_000L, 50, 40);
+        SilentSession silent = new SilentSession(5, 100_000L, 50);
         assertEquals(new Boundary.Resume(5, 30_000), rules.beforeSample(null, silent, 51, 130_000));
         assertEquals(new Boundary.Resume(5, IDLE), rules.beforeSample(null, silent, 51, 160_000), "at the limit");
     }
 
     @Test
     void dataPastTheIdleTimeoutLeavesTheSilentCloseStanding() {
-        SilentSession silent = new SilentSession(5, 100_000L, 50, 40);
+        SilentSession silent = new SilentSession(5, 100_000L, 50);
         assertEquals(new Boundary.NoSession(), rules.beforeSample(null, silent, 51, 160_001));
     }
 
     @Test
     void aSampleNotAfterTheSilentSessionCannotResumeIt() {
-        SilentSession silent = new SilentSession(5, 100_000L, 50, 40);
+        SilentSession silent = new SilentSession(5, 100_000L, 50);
         assertEquals(new Boundary.NoSession(), rules.beforeSample(null, silent, 50, 101_000));
     }
 
     @Test
     void aSilentSessionWithoutSamplesIsNotResumed() {
-        SilentSession silent = new SilentSession(5, null, 50, 0);
+        SilentSession silent = new SilentSession(5, null, 50);
         assertEquals(new Boundary.NoSession(), rules.beforeSample(null, silent, 51, 1_000));
     }
 
@@ -115,14 +115,8 @@ class SessionRulesTest {
     @Test
     void anOpenSessionWinsOverAnOlderSilentOne() {
         OpenSession open = new OpenSession(8, false, 10, 120_000);
-        SilentSession silent = new SilentSession(5, 100_000L, 50, 40);
+        SilentSession silent = new SilentSession(5, 100_000L, 50);
         assertEquals(new Boundary.Continue(), rules.beforeSample(open, silent, 200, 121_000));
-    }
-
-    @Test
-    void aResumeStandsOnlyWhenEveryStoredSampleReplays() {
-        assertTrue(SessionRules.resumeHolds(40, 40));
-        assertFalse(SessionRules.resumeHolds(39, 40), "raw samples past retention: the close stands");
     }
 
     // a late batch holding the first contact just before an automatic session moves its start back

@@ -1,4 +1,4 @@
-package dev.spinetrack.gateway.mqtt;
+package dev.spinetrack.transport;
 
 import org.junit.jupiter.api.Test;
 

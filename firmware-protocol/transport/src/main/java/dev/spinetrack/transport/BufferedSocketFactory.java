@@ -1,4 +1,4 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.transport;
 
 import javax.net.SocketFactory;
 import java.io.BufferedInputStream;
@@ -15,7 +15,7 @@ import java.net.Socket;
  * stream of small messages. Reading through a buffer takes whatever the kernel holds in one
  * call. Only for {@code tcp://}: TLS sockets already read whole records.
  */
-final class BufferedSocketFactory extends SocketFactory {
+public final class BufferedSocketFactory extends SocketFactory {
 
     /** Bytes read from the kernel at once; a 500-sample batch is about 100 kB. */
     static final int BUFFER_BYTES = 64 * 1024;
