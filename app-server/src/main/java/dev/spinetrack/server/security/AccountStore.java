@@ -1,11 +1,12 @@
 package dev.spinetrack.server.security;
 
+import dev.spinetrack.server.storage.Rows;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,26 +17,13 @@ final class AccountStore {
     }
 
     static Optional<Account> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, role, password_hash, disabled, created_at FROM users WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-            }
-        }
+        return Rows.first(c, "SELECT id, role, password_hash, disabled, created_at FROM users WHERE id = ?",
+                ps -> ps.setString(1, id), AccountStore::account);
     }
 
     static List<Account> all(Connection c) throws SQLException {
-        List<Account> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, role, password_hash, disabled, created_at FROM users WHERE password_hash IS NOT NULL "
-                        + "ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(account(rs));
-            }
-        }
-        return out;
+        return Rows.list(c, "SELECT id, role, password_hash, disabled, created_at FROM users "
+                + "WHERE password_hash IS NOT NULL ORDER BY id", ps -> { }, AccountStore::account);
     }
 
     static int countWithPassword(Connection c) throws SQLException {
@@ -98,14 +86,11 @@ final class AccountStore {
 
     /** The user and CSRF token of a live session. */
     static Optional<String[]> session(Connection c, String tokenHash, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id, csrf_token FROM login_sessions WHERE token_hash = ? AND expires_at > ?")) {
-            ps.setString(1, tokenHash);
-            ps.setLong(2, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new String[]{rs.getString(1), rs.getString(2)}) : Optional.empty();
-            }
-        }
+        return Rows.first(c, "SELECT user_id, csrf_token FROM login_sessions WHERE token_hash = ? AND expires_at > ?",
+                ps -> {
+                    ps.setString(1, tokenHash);
+                    ps.setLong(2, now);
+                }, rs -> new String[]{rs.getString(1), rs.getString(2)});
     }
 
     static void deleteSession(Connection c, String tokenHash) throws SQLException {
@@ -149,37 +134,23 @@ final class AccountStore {
 
     /** The user of a token, marking it used. */
     static Optional<String> tokenUser(Connection c, String tokenHash, long now) throws SQLException {
-        String user;
-        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM api_tokens WHERE token_hash = ?")) {
-            ps.setString(1, tokenHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                user = rs.getString(1);
-            }
+        Optional<String> user = Rows.first(c, "SELECT user_id FROM api_tokens WHERE token_hash = ?",
+                ps -> ps.setString(1, tokenHash), rs -> rs.getString(1));
+        if (user.isEmpty()) {
+            return user;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE api_tokens SET last_used = ? WHERE token_hash = ?")) {
             ps.setLong(1, now);
             ps.setString(2, tokenHash);
             ps.executeUpdate();
         }
-        return Optional.of(user);
+        return user;
     }
 
     static List<ApiToken> tokensOf(Connection c, String user) throws SQLException {
-        List<ApiToken> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, created_at, last_used FROM api_tokens WHERE user_id = ? ORDER BY id")) {
-            ps.setString(1, user);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long used = rs.getLong(4);
-                    out.add(new ApiToken(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.wasNull() ? null : used));
-                }
-            }
-        }
-        return out;
+        return Rows.list(c, "SELECT id, name, created_at, last_used FROM api_tokens WHERE user_id = ? ORDER BY id",
+                ps -> ps.setString(1, user),
+                rs -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getLong(3), Rows.nullableLong(rs, 4)));
     }
 
     /** Deletes one of the user's tokens; false when the user has no such token. */
@@ -216,29 +187,16 @@ final class AccountStore {
     }
 
     static boolean granted(Connection c, String client, String coach) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM access_grants WHERE client_id = ? AND coach_id = ?")) {
+        return Rows.first(c, "SELECT 1 FROM access_grants WHERE client_id = ? AND coach_id = ?", ps -> {
             ps.setString(1, client);
             ps.setString(2, coach);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        }, rs -> Boolean.TRUE).isPresent();
     }
 
     /** Grants given by a client (coach ids) or held by a coach (client ids). */
     static List<String> grants(Connection c, String user, boolean asClient) throws SQLException {
         String sql = asClient ? "SELECT coach_id FROM access_grants WHERE client_id = ? ORDER BY coach_id"
                 : "SELECT client_id FROM access_grants WHERE coach_id = ? ORDER BY client_id";
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, user);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Rows.list(c, sql, ps -> ps.setString(1, user), rs -> rs.getString(1));
     }
 }

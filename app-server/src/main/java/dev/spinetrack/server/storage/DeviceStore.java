@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,12 +37,8 @@ public class DeviceStore {
     }
 
     public Optional<DeviceRow> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM devices WHERE id = ?", ps -> ps.setString(1, id),
+                DeviceStore::row);
     }
 
     /**
@@ -51,42 +46,20 @@ public class DeviceStore {
      * stream (MQTT shared subscriptions) process one device's messages one at a time.
      */
     public Optional<DeviceRow> lock(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE", ps -> ps.setString(1, id),
+                DeviceStore::row);
     }
 
     public List<DeviceRow> ownedBy(Connection c, String owner) throws SQLException {
-        List<DeviceRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM devices WHERE owner_id = ? ORDER BY id")) {
-            ps.setString(1, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
-        return out;
+        return Rows.list(c, "SELECT " + COLUMNS + " FROM devices WHERE owner_id = ? ORDER BY id",
+                ps -> ps.setString(1, owner), DeviceStore::row);
     }
 
     /** Devices last heard from before {@code beforeMs} (server clock) that have an open automatic session. */
     public List<DeviceRow> silentWithOpenAutoSession(Connection c, long beforeMs) throws SQLException {
-        List<DeviceRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM devices d WHERE d.last_seen < ? "
+        return Rows.list(c, "SELECT " + COLUMNS + " FROM devices d WHERE d.last_seen < ? "
                 + "AND EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = d.id AND s.to_seq IS NULL "
-                + "AND s.auto_started = TRUE)")) {
-            ps.setLong(1, beforeMs);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
-        return out;
+                + "AND s.auto_started = TRUE)", ps -> ps.setLong(1, beforeMs), DeviceStore::row);
     }
 
     public void setInfo(Connection c, String id, String gateway, String name, String kind, String infoJson, long now)
@@ -120,16 +93,9 @@ public class DeviceStore {
      *
      * @return the ids of the devices marked
      */
-    public java.util.List<String> markGatewayLost(Connection c, String gateway) throws SQLException {
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM devices WHERE gateway = ? AND state = 'ONLINE'")) {
-            ps.setString(1, gateway);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
+    public List<String> markGatewayLost(Connection c, String gateway) throws SQLException {
+        List<String> ids = Rows.list(c, "SELECT id FROM devices WHERE gateway = ? AND state = 'ONLINE'",
+                ps -> ps.setString(1, gateway), rs -> rs.getString(1));
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE devices SET state = 'LOST' WHERE gateway = ? AND state = 'ONLINE'")) {
             ps.setString(1, gateway);
@@ -177,11 +143,8 @@ public class DeviceStore {
     }
 
     private static DeviceRow row(ResultSet rs) throws SQLException {
-        int bat = rs.getInt(8);
-        Integer battery = rs.wasNull() ? null : bat;
-        long seen = rs.getLong(9);
-        Long lastSeen = rs.wasNull() ? null : seen;
         return new DeviceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), battery, lastSeen, rs.getLong(10), rs.getLong(11));
+                rs.getString(6), rs.getString(7), Rows.nullableInt(rs, 8), Rows.nullableLong(rs, 9), rs.getLong(10),
+                rs.getLong(11));
     }
 }

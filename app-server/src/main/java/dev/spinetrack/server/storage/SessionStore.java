@@ -71,12 +71,11 @@ public class SessionStore {
 
     /** The device's first session that starts after {@code seq}. */
     public Optional<SessionRow> firstAfter(Connection c, String device, long seq) throws SQLException {
-        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq > ? "
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq > ? "
                 + "ORDER BY from_seq LIMIT 1", ps -> {
                     ps.setString(1, device);
                     ps.setLong(2, seq);
-                });
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+                }, SessionStore::session);
     }
 
     /**
@@ -96,43 +95,41 @@ public class SessionStore {
 
     /** The device's most recent session, open or closed. */
     public Optional<SessionRow> latest(Connection c, String device) throws SQLException {
-        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? ORDER BY id DESC "
-                + "LIMIT 1", ps -> ps.setString(1, device));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? ORDER BY id DESC LIMIT 1",
+                ps -> ps.setString(1, device), SessionStore::session);
     }
 
     public Optional<SessionRow> find(Connection c, long id) throws SQLException {
-        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE id = ?", ps -> ps.setLong(1, id));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE id = ?", ps -> ps.setLong(1, id),
+                SessionStore::session);
     }
 
     public Optional<SessionRow> findOpen(Connection c, String device) throws SQLException {
-        List<SessionRow> rows = query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND to_seq IS NULL "
-                + "ORDER BY id DESC", ps -> ps.setString(1, device));
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return Rows.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND to_seq IS NULL "
+                + "ORDER BY id DESC", ps -> ps.setString(1, device), SessionStore::session);
     }
 
     /** Sessions of a device that hold a seq between {@code fromSeq} and {@code toSeq}. */
     public List<SessionRow> overlapping(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq <= ? "
+        return Rows.list(c, "SELECT " + COLUMNS + " FROM sessions WHERE device_id = ? AND from_seq <= ? "
                 + "AND (to_seq IS NULL OR to_seq >= ?) ORDER BY from_seq", ps -> {
                     ps.setString(1, device);
                     ps.setLong(2, toSeq);
                     ps.setLong(3, fromSeq);
-                });
+                }, SessionStore::session);
     }
 
     /** A user's sessions, newest first, optionally of one device. */
     public List<SessionRow> ofUser(Connection c, String user, String device, int limit) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM sessions WHERE user_id = ?"
                 + (device == null ? "" : " AND device_id = ?") + " ORDER BY started_at DESC, id DESC";
-        List<SessionRow> rows = query(c, sql, ps -> {
+        List<SessionRow> rows = Rows.list(c, sql, ps -> {
             ps.setString(1, user);
             if (device != null) {
                 ps.setString(2, device);
             }
             ps.setMaxRows(limit);
-        });
+        }, SessionStore::session);
         return rows.size() > limit ? rows.subList(0, limit) : rows;
     }
 
@@ -187,16 +184,8 @@ public class SessionStore {
 
     /** A session's per-region statistics, in catalog order. */
     public List<RegionStats> rollups(Connection c, long id) throws SQLException {
-        List<RegionStats> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLLUP_COLUMNS
-                + " FROM region_rollups r WHERE session_id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(stats(rs, 1));
-                }
-            }
-        }
+        List<RegionStats> out = new ArrayList<>(Rows.list(c, "SELECT " + ROLLUP_COLUMNS
+                + " FROM region_rollups r WHERE session_id = ?", ps -> ps.setLong(1, id), rs -> stats(rs, 1)));
         out.sort((a, b) -> a.region().compareTo(b.region()));
         return out;
     }
@@ -207,23 +196,16 @@ public class SessionStore {
     /** A region's statistics in each of a user's sessions, oldest first. */
     public List<RegionHistoryRow> regionHistory(Connection c, String user, Region region, String device)
             throws SQLException {
-        List<RegionHistoryRow> out = new ArrayList<>();
         String sql = "SELECT s.id, s.device_id, s.started_at, " + ROLLUP_COLUMNS + " FROM region_rollups r "
                 + "JOIN sessions s ON s.id = r.session_id WHERE s.user_id = ? AND r.region = ?"
                 + (device == null ? "" : " AND s.device_id = ?") + " ORDER BY s.started_at, s.id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        return Rows.list(c, sql, ps -> {
             ps.setString(1, user);
             ps.setString(2, region.name());
             if (device != null) {
                 ps.setString(3, device);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RegionHistoryRow(rs.getLong(1), rs.getString(2), rs.getLong(3), stats(rs, 4)));
-                }
-            }
-        }
-        return out;
+        }, rs -> new RegionHistoryRow(rs.getLong(1), rs.getString(2), rs.getLong(3), stats(rs, 4)));
     }
 
     private static RegionStats stats(ResultSet rs, int i) throws SQLException {
@@ -247,44 +229,18 @@ public class SessionStore {
 
     /** A session's marks in the order they were set. */
     public List<SessionMark> marks(Connection c, long sessionId) throws SQLException {
-        List<SessionMark> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT at_ms, kind, region, band_low, band_high "
-                + "FROM session_marks WHERE session_id = ? ORDER BY id")) {
-            ps.setLong(1, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        return Rows.list(c, "SELECT at_ms, kind, region, band_low, band_high FROM session_marks WHERE session_id = ? "
+                + "ORDER BY id", ps -> ps.setLong(1, sessionId), rs -> {
                     String region = rs.getString(3);
-                    out.add(new SessionMark(rs.getLong(1), SessionMark.Kind.valueOf(rs.getString(2)),
-                            region == null ? null : Region.valueOf(region), rs.getDouble(4), rs.getDouble(5)));
-                }
-            }
-        }
-        return out;
+                    return new SessionMark(rs.getLong(1), SessionMark.Kind.valueOf(rs.getString(2)),
+                            region == null ? null : Region.valueOf(region), rs.getDouble(4), rs.getDouble(5));
+                });
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private static List<SessionRow> query(Connection c, String sql, Binder binder) throws SQLException {
-        List<SessionRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getLong(5), nullableLong(rs, 6), rs.getLong(7), nullableLong(rs, 8), rs.getString(9),
-                            rs.getDouble(10), rs.getDouble(11), rs.getLong(12), nullableLong(rs, 13),
-                            nullableLong(rs, 14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Long nullableLong(ResultSet rs, int i) throws SQLException {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
+    private static SessionRow session(ResultSet rs) throws SQLException {
+        return new SessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5),
+                Rows.nullableLong(rs, 6), rs.getLong(7), Rows.nullableLong(rs, 8), rs.getString(9), rs.getDouble(10),
+                rs.getDouble(11), rs.getLong(12), Rows.nullableLong(rs, 13), Rows.nullableLong(rs, 14), rs.getLong(15),
+                rs.getLong(16), rs.getLong(17), rs.getLong(18));
     }
 }

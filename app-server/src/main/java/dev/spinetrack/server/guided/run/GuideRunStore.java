@@ -3,6 +3,7 @@ package dev.spinetrack.server.guided.run;
 import dev.spinetrack.server.guided.plan.GuideProgress;
 import dev.spinetrack.server.guided.plan.StepResult;
 import dev.spinetrack.server.storage.Database;
+import dev.spinetrack.server.storage.Rows;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -15,8 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,12 +86,12 @@ public class GuideRunStore {
                     + " lease_until = ?, owner_id = ? WHERE id = ? AND owner_id = ? AND state = 'RUNNING'")) {
                 ps.setString(1, state);
                 ps.setString(2, endReason);
-                setLong(ps, 3, endedAt);
+                Rows.setNullableLong(ps, 3, endedAt);
                 ps.setString(4, body);
                 ps.setString(5, results);
-                setLong(ps, 6, coachedSeq);
-                setLong(ps, 7, deviceT);
-                setLong(ps, 8, clockSkewMs);
+                Rows.setNullableLong(ps, 6, coachedSeq);
+                Rows.setNullableLong(ps, 7, deviceT);
+                Rows.setNullableLong(ps, 8, clockSkewMs);
                 ps.setLong(9, "RUNNING".equals(state) ? leaseUntil : 0);
                 ps.setString(10, "RUNNING".equals(state) ? owner : null);
                 ps.setLong(11, id);
@@ -157,17 +156,8 @@ public class GuideRunStore {
     /** Ids of running runs whose lease ran out by {@code now}. */
     List<Long> unowned(long now) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM guide_run WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id")) {
-                ps.setLong(1, now);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-                return out;
-            }
+            return Rows.list(c, "SELECT id FROM guide_run WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
+                    ps -> ps.setLong(1, now), rs -> rs.getLong(1));
         });
     }
 
@@ -200,24 +190,11 @@ public class GuideRunStore {
                 }, limit);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<StoredRun> query(String sql, Binder binder, int limit) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                ps.setMaxRows(limit);
-                List<StoredRun> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-                return out;
-            }
-        });
+    private List<StoredRun> query(String sql, Rows.Binder binder, int limit) {
+        return db.read(c -> Rows.list(c, sql, ps -> {
+            binder.bind(ps);
+            ps.setMaxRows(limit);
+        }, this::row));
     }
 
     private StoredRun row(ResultSet rs) throws SQLException {
@@ -225,21 +202,9 @@ public class GuideRunStore {
         GuideProgress progress = readProgress(id, rs.getString(13));
         List<StepResult> results = progress != null ? progress.results() : readResults(id, rs.getString(17));
         return new StoredRun(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                getLong(rs, 7), rs.getString(8), rs.getString(9), getLong(rs, 10), getLong(rs, 11), getLong(rs, 12),
-                progress, rs.getString(14), rs.getLong(15), getLong(rs, 16), results);
-    }
-
-    private static Long getLong(ResultSet rs, int i) throws SQLException {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
+                Rows.nullableLong(rs, 7), rs.getString(8), rs.getString(9), Rows.nullableLong(rs, 10),
+                Rows.nullableLong(rs, 11), Rows.nullableLong(rs, 12), progress, rs.getString(14), rs.getLong(15),
+                Rows.nullableLong(rs, 16), results);
     }
 
     private String write(GuideProgress progress) {
