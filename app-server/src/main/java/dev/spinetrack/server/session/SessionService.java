@@ -39,6 +39,7 @@ public class SessionService {
     private final TrackingSettings settings;
     private final LiveFeed live;
     private final SessionLifecycle lifecycle;
+    private final SessionMarks marks;
     private final ApplicationEventPublisher<AccessChanged> accessEvents;
 
     public SessionService(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
@@ -53,6 +54,7 @@ public class SessionService {
         this.settings = settings;
         this.live = live;
         this.lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
+        this.marks = new SessionMarks(db, samples, sessions, tracks);
     }
 
     /** The user's devices. */
@@ -134,7 +136,7 @@ public class SessionService {
      * already tracked re-derives the session from storage.
      */
     public void tagRegion(long sessionId, Region region, long atEpochMs) {
-        addMark(sessionId, at -> SessionMark.tag(atEpochMs, region));
+        marks.add(sessionId, at -> SessionMark.tag(atEpochMs, region));
     }
 
     /**
@@ -143,7 +145,7 @@ public class SessionService {
      * tag is never late and never re-derives the session.
      */
     public void tagRegionNow(long sessionId, Region region) {
-        addMark(sessionId, at -> SessionMark.tag(at, region));
+        marks.add(sessionId, at -> SessionMark.tag(at, region));
     }
 
     /**
@@ -153,46 +155,7 @@ public class SessionService {
      */
     public void setTargetBand(long sessionId, double low, double high) {
         PressureBand.requireRange(low, high); // the unit is the device's, as for every band a session holds
-        addMark(sessionId, at -> SessionMark.band(at, low, high));
-    }
-
-    /** Adds a mark made for the device's "now" (device time just after its latest tracked sample). */
-    private void addMark(long sessionId, java.util.function.LongFunction<SessionMark> markAt) {
-        SessionRow s = db.read(c -> sessions.find(c, sessionId)).orElseThrow(() -> new NotFoundException("session",
-                sessionId));
-        synchronized (tracks.lock(s.deviceId())) {
-            try {
-                db.write(c -> {
-                    DeviceTrack t = tracks.lockedForChange(c, s.deviceId()).orElseThrow();
-                    SessionRow current = sessions.find(c, sessionId).orElseThrow();
-                    boolean live = current.open() && t.open != null && t.open.session().id() == sessionId;
-                    SessionMark mark = markAt.apply(deviceNow(c, t, current, live));
-                    sessions.addMark(c, sessionId, mark);
-                    if (live && !t.open.markIsLate(mark.atMs())) {
-                        t.open.mark(mark);
-                    } else {
-                        tracks.recompute(c, t, current);
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                tracks.evict(s.deviceId());
-                throw e;
-            }
-        }
-    }
-
-    /** The device time just after the latest sample tracked for the session (or of the device). */
-    private long deviceNow(Connection c, DeviceTrack t, SessionRow s, boolean live) throws SQLException {
-        if (live && t.open.tracker().last() != null) {
-            return t.open.tracker().last().t() + 1;
-        }
-        if (s.lastT() != null) {
-            return s.lastT() + 1;
-        }
-        long high = samples.highestSeq(c, s.deviceId());
-        List<dev.spinetrack.protocol.mqtt.Sample> last = high < 0 ? List.of() : samples.load(c, s.deviceId(), high, high);
-        return last.isEmpty() ? 0 : last.get(0).t() + 1;
+        marks.add(sessionId, at -> SessionMark.band(at, low, high));
     }
 
     /** One of the user's sessions with its region statistics. */
