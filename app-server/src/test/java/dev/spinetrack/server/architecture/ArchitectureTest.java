@@ -7,19 +7,26 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The server's layering, checked on its compiled classes so a new import cannot quietly undo it.
  * Packages form no cycles (each package, including sub-packages, is its own slice), and the pure
- * packages ({@code engine}, {@code guided.plan}, {@code program}) use neither Micronaut nor JDBC
- * nor Jackson databind nor any transport, so they stay plain Java tested without a context.
+ * packages ({@code engine} with its tracking, session rules, feedback and tenderness,
+ * {@code guided.plan}, {@code program}) use neither Micronaut nor JDBC nor Jackson databind nor any
+ * transport, so they stay plain Java tested without a context.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "dev.spinetrack.server";
     private static final String[] PURE = {ROOT + ".engine..", ROOT + ".guided.plan..", ROOT + ".program.."};
+    /** The pure packages by name, so a rename cannot leave the rules above checking nothing. */
+    private static final List<String> PURE_NAMED = List.of("engine.tracking", "engine.session", "engine.feedback",
+            "engine.tender", "guided.plan", "program");
     private static final String[] FRAMEWORK_AND_IO = {
             "io.micronaut..", "jakarta.inject..", "jakarta.annotation..", "java.sql..", "javax.sql..",
             "com.fasterxml.jackson.databind..", "org.h2..", "org.postgresql..", "org.flywaydb..",
@@ -47,6 +54,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK_AND_IO)
                 .because("the engine, the guided-session plan and programs are plain Java tested without a context");
         rule.check(classes);
+    }
+
+    @Test
+    void everyPurePackageHoldsClasses() {
+        for (String p : PURE_NAMED) {
+            assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals(ROOT + "." + p)),
+                    ROOT + "." + p + " holds no classes: rename it here too, or the purity rules miss it");
+        }
     }
 
     @Test

@@ -60,6 +60,7 @@ public class GuideRuntime {
     private final ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "guide-lease"));
     private final RunCoaching coaching;
+    private final RunLeases leases;
     private AutoCloseable subscription;
 
     public GuideRuntime(GuideResumer resumer, SessionService sessions, StoredStream stored, TrackedSampleFeed feed,
@@ -71,6 +72,7 @@ public class GuideRuntime {
         this.runs = runs;
         this.leaseMs = Math.max(300, leaseMs);
         this.coaching = new RunCoaching(stored, this);
+        this.leases = new RunLeases(this, runs, resumer, instance, this.leaseMs, byDevice, byId, coachThread, coaching);
     }
 
     @PostConstruct
@@ -89,7 +91,7 @@ public class GuideRuntime {
                 }
             }
         });
-        leaseThread.scheduleWithFixedDelay(this::tick, 0, leaseMs / 3, TimeUnit.MILLISECONDS);
+        leaseThread.scheduleWithFixedDelay(leases::tick, 0, leaseMs / 3, TimeUnit.MILLISECONDS);
     }
 
     /** Stores where each run stands and lets go of it, so another instance (or the next start) resumes it at once. */
@@ -157,15 +159,7 @@ public class GuideRuntime {
      * @return the run, or empty when it is not running any more
      */
     Optional<GuideRun> takeOver(long id) {
-        GuideRun here = byId.get(id);
-        if (here != null) {
-            return Optional.of(here);
-        }
-        long now = System.currentTimeMillis();
-        if (!runs.claim(id, instance, now, now + leaseMs, true)) {
-            return Optional.empty();
-        }
-        return runs.find(id).flatMap(this::resume);
+        return leases.takeOver(id);
     }
 
     /**
@@ -226,7 +220,7 @@ public class GuideRuntime {
     }
 
     /** Stores a run as this instance sees it; a run another instance took over is dropped here. */
-    private void save(GuideRun run) {
+    void save(GuideRun run) {
         if (run.lost) {
             return;
         }
@@ -263,67 +257,6 @@ public class GuideRuntime {
         } catch (RuntimeException ex) {
             LOG.warn("Guided session {}: could not stop session {}: {}", guideId, session, ex.toString());
         }
-    }
-
-    /** Renews this instance's leases (storing where each run stands), resumes runs nobody holds, catches up. */
-    private void tick() {
-        try {
-            for (GuideRun run : byId.values()) {
-                synchronized (run) {
-                    if (run.running()) {
-                        save(run);
-                    }
-                }
-            }
-            long now = System.currentTimeMillis();
-            for (long id : runs.unowned(now)) {
-                if (!byId.containsKey(id) && runs.claim(id, instance, now, now + leaseMs, false)) {
-                    runs.find(id).ifPresent(this::resume);
-                }
-            }
-            for (GuideRun run : byId.values()) {
-                coachThread.execute(() -> {
-                    boolean changed;
-                    synchronized (run) {
-                        changed = coaching.catchUp(run, Long.MAX_VALUE);
-                    }
-                    if (changed) {
-                        publish(run);
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Guided sessions: lease round failed, retried next round: {}", e.toString());
-        }
-    }
-
-    /** Carries on a stored run here, or ends it when that cannot be done. */
-    private Optional<GuideRun> resume(StoredRun r) {
-        Optional<GuideRun> restored = resumer.restore(r);
-        if (restored.isEmpty()) {
-            return restored;
-        }
-        GuideRun run = restored.get();
-        GuideRun other = byDevice.putIfAbsent(r.device(), run);
-        if (other != null && other.id != run.id) {
-            // Two runs claim one device (a start raced a resume): the newer one keeps it.
-            if (other.id > run.id) {
-                resumer.end(r, "guided session " + other.id + " runs on the device");
-                return Optional.empty();
-            }
-            byDevice.put(r.device(), run);
-            stop(other, "replaced");
-        }
-        byId.put(run.id, run);
-        LOG.info("Guided session {} resumed on device {} from seq {} (program {}, session {})", run.id, run.device,
-                run.coachedSeq + 1, run.programId, run.session);
-        coachThread.execute(() -> {
-            synchronized (run) {
-                coaching.catchUp(run, Long.MAX_VALUE);
-            }
-            publish(run);
-        });
-        return Optional.of(run);
     }
 
     private static Thread daemon(Runnable r, String name) {

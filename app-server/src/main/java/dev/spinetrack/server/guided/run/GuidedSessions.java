@@ -2,7 +2,6 @@ package dev.spinetrack.server.guided.run;
 
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.RegionCatalog;
-import dev.spinetrack.protocol.region.Side;
 import dev.spinetrack.server.engine.tender.TenderRating;
 import dev.spinetrack.server.engine.tender.TenderSpotLog;
 import dev.spinetrack.server.engine.tender.TenderTrend;
@@ -11,9 +10,10 @@ import dev.spinetrack.server.guided.plan.GuideSnapshot;
 import dev.spinetrack.server.guided.plan.GuidedSession;
 import dev.spinetrack.server.guided.plan.LiveCoach;
 import dev.spinetrack.server.guided.plan.SessionState;
+import dev.spinetrack.server.guided.plan.StartChecks;
+import dev.spinetrack.server.guided.plan.StoredRunSnapshot;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramCatalog;
-import dev.spinetrack.server.program.RepAxis;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.server.storage.DeviceRow;
@@ -77,24 +77,16 @@ public class GuidedSessions {
      */
     public GuideView start(String user, String deviceId, String programId, boolean replace) {
         DeviceRow device = sessions.device(user, deviceId);
-        Program program = programs.get(programId).orElseThrow(() -> new GuideException("program",
-                "no program '" + programId + "'; known: " + programs.list().stream().map(Program::id).toList(), false));
-        if (device.kind() == null) {
-            throw new GuideException("device", "device " + deviceId + " has not described itself yet (no info)", true);
-        }
-        if (!program.device().name().equals(device.kind())) {
-            throw new GuideException("program", "program '" + programId + "' is for a " + program.device().name()
-                    .toLowerCase() + ", device " + deviceId + " is a " + device.kind().toLowerCase(), false);
-        }
+        Optional<Program> asked = programs.get(programId);
+        StartChecks.refusal(programId, asked, programs.list().stream().map(Program::id).toList(), deviceId,
+                device.kind()).ifPresent(GuidedSessions::refuse);
+        Program program = asked.orElseThrow();
         GuideRun run;
         synchronized (startLocks.computeIfAbsent(deviceId, d -> new Object())) {
             Optional<StoredRun> running = runs.runningOn(deviceId);
+            StartChecks.whileRunning(deviceId, running.map(StoredRun::id).orElse(null), replace)
+                    .ifPresent(GuidedSessions::refuse);
             if (running.isPresent()) {
-                long other = running.get().id();
-                if (!replace) {
-                    throw new GuideException("device", "guided session " + other + " is running on device " + deviceId
-                            + "; stop it, or start with replace: true to stop it and start anew", true, other);
-                }
                 replaceRun(running.get());
             }
             SessionRow opened = sessions.start(user, deviceId);
@@ -103,6 +95,10 @@ public class GuidedSessions {
         LOG.info("Guided session {} started: program {} on device {} (session {}, from seq {}) for {}", run.id, programId,
                 deviceId, run.session, run.fromSeq, user);
         return runtime.publish(run);
+    }
+
+    private static void refuse(StartChecks.Refusal r) {
+        throw new GuideException(r.field(), r.reason(), r.conflict(), r.running());
     }
 
     private void replaceRun(StoredRun old) {
@@ -269,11 +265,8 @@ public class GuidedSessions {
             }
         }
         if (snapshot == null) {
-            // The program is unknown here: the stored state and results are all there is to show.
-            snapshot = new GuideSnapshot(r.running() ? SessionState.RUNNING : SessionState.FINISHED, r.programId(),
-                    program.map(Program::name).orElse(r.programId()),
-                    r.results().size(), r.results().size(), null, null, null, null, 0, 0, 0, 0, Side.NONE, List.of(),
-                    null, 0, -1, 0, 0, RepAxis.NONE, null, 0, null, r.results());
+            snapshot = StoredRunSnapshot.of(r.running(), r.programId(), program.map(Program::name).orElse(r.programId()),
+                    r.results());
         }
         return new GuideView(r.id(), r.device(), r.session(), r.programId(), r.startedAt(), snapshot, null, null, 0,
                 false, r.deviceT() == null ? 0 : r.deviceT(), 1.0, r.clockSkewMs(), r.endReason());

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.guided.run;
 
 import dev.spinetrack.server.guided.plan.CoachEffects;
+import dev.spinetrack.server.guided.plan.RunCursor;
 import dev.spinetrack.server.guided.plan.SessionState;
 import dev.spinetrack.server.session.StoredStream;
 import dev.spinetrack.server.session.TrackedSample;
@@ -39,10 +40,11 @@ final class RunCoaching {
                 if (!run.running()) {
                     break;
                 }
-                if (s.seq() <= run.coachedSeq || s.seq() < run.fromSeq) {
+                RunCursor.Step step = RunCursor.next(s.seq(), run.coachedSeq, run.fromSeq);
+                if (step == RunCursor.Step.SKIP) {
                     continue; // seen already, or history from before the start request
                 }
-                if (s.seq() > run.coachedSeq + 1) {
+                if (step == RunCursor.Step.FILL_HOLE) {
                     publish |= catchUp(run, s.seq() - 1);
                     if (!run.running() || s.seq() <= run.coachedSeq) {
                         continue;
@@ -66,8 +68,8 @@ final class RunCoaching {
     boolean catchUp(GuideRun run, long toSeq) {
         boolean changed = false;
         while (run.running() && run.coachedSeq < toSeq) {
-            long from = Math.max(run.coachedSeq, run.fromSeq - 1);
-            long to = toSeq == Long.MAX_VALUE ? from + CATCH_UP_CHUNK : Math.min(toSeq, from + CATCH_UP_CHUNK);
+            long from = RunCursor.readFrom(run.coachedSeq, run.fromSeq);
+            long to = RunCursor.readTo(from, toSeq, CATCH_UP_CHUNK);
             List<TrackedSample> chunk = stored.after(run.device, run.session, from, to);
             if (chunk.isEmpty()) {
                 break; // nothing stored there (lost on the way, or not tracked yet)
@@ -88,7 +90,7 @@ final class RunCoaching {
      * @return whether the view changed
      */
     private boolean take(GuideRun run, TrackedSample s) {
-        if (s.session() == null || s.session() != run.session) {
+        if (!RunCursor.belongs(s.session(), run.session)) {
             LOG.info("Guided session {}: server session {} of device {} ended under it (sample {}); ending", run.id,
                     run.session, run.device, s.seq());
             run.coach.stop(run.coach.lastT());
