@@ -1,7 +1,6 @@
 package dev.spinetrack.transport;
 
 import javax.net.SocketFactory;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -67,7 +66,7 @@ public final class BufferedSocketFactory extends SocketFactory {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (in == null) {
-                in = new BufferedInputStream(super.getInputStream(), BUFFER_BYTES);
+                in = new ReceiveBuffer(super.getInputStream(), BUFFER_BYTES);
             }
             return in;
         }
