@@ -87,10 +87,11 @@ public final class LiveCoach {
      * A coach carrying on a resumed session: the current block's feedback starts afresh (a set's
      * reps so far are kept by the session), nothing is re-tagged.
      *
-     * @param lastT device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     * @param lastT      device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     * @param gapLimitMs intervals longer than this are data gaps, as for tracking
      */
-    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT) {
-        LiveCoach c = new LiveCoach(session, ball);
+    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT, long gapLimitMs) {
+        LiveCoach c = new LiveCoach(session, ball, gapLimitMs);
         if (session.state() == SessionState.RUNNING) {
             int spot = session.spotIndex();
             c.blockEffects(lastT);
