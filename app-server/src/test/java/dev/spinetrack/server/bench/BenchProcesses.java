@@ -83,8 +83,17 @@ final class BenchProcesses implements AutoCloseable {
         }
     }
 
+    /** {@link #close()} for a shutdown hook. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
         List<String> names = new ArrayList<>(processes.keySet());
         for (int i = names.size() - 1; i >= 0; i--) {
             Process p = processes.get(names.get(i));

@@ -95,6 +95,12 @@ final class LiveFrameLog {
 
     /** Matches the recorded frames with the stamps file and prints the latency figures. */
     synchronized void report(Path stampsFile) throws IOException {
+        if (!Files.exists(stampsFile)) {
+            // TinyB's natives can abort the gateway while it closes links that never streamed
+            System.out.printf("sample frames recorded %d; the gateway ended without writing its stamps (see gateway.log)%n",
+                    count);
+            return;
+        }
         Map<String, Map<Long, Long>> stamps = new HashMap<>();
         for (int i = 0; i < count; i++) {
             stamps.computeIfAbsent(devices[deviceOf[i]], d -> new HashMap<>()).put(seqs[i], null);

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * HotSpot on Linux reads it from {@code CLOCK_MONOTONIC}, which every process on the machine
  * shares (checked at start: both processes' wall minus monotonic offsets are printed). Extra JVM
  * options for the children: {@code -Dbench.server.jvm="..."}, {@code -Dbench.gateway.jvm="..."},
- * {@code -Dbench.simulator.jvm="..."}; {@code -Dbench.warmup-s} (default 30) before recording.
+ * {@code -Dbench.simulator.jvm="..."}; {@code -Dbench.warmup-s} (default 30) before recording;
+ * gateway settings beyond the defaults: {@code -Dbench.gateway.settings="watchdog-periods=50 ..."}.
  */
 public final class ProcessLatencyBenchmark {
 
@@ -66,6 +67,8 @@ public final class ProcessLatencyBenchmark {
                 load(), devices, hz, seconds, bluez ? "from simulated BlueZ in their own process (TinyB)"
                         : "simulated in the gateway's JVM", batchAgeMs, dir);
         BenchProcesses children = new BenchProcesses();
+        Thread cleanup = new Thread(children::closeQuietly, "bench-cleanup"); // Ctrl-C, timeout(1)
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             int port = freePort();
             Path conf = dir.resolve("mosquitto.conf");
@@ -79,6 +82,11 @@ public final class ProcessLatencyBenchmark {
                     gatewayId, info.toString()), dir);
             List<String> gw = new ArrayList<>(List.of("broker=" + broker, "gateway-id=" + gatewayId,
                     "queue-dir=" + dir.resolve("queue"), "batch-age-ms=" + batchAgeMs, "rate=" + hz));
+            String settings = System.getProperty("bench.gateway.settings", "").trim();
+            if (!settings.isEmpty()) {
+                gw.addAll(List.of(settings.split("\\s+")));
+                System.out.println("gateway settings: " + settings);
+            }
             ProcessBuilder gateway = java("bench.gateway.jvm", "-Xmx512m", BenchGatewayProcess.class.getName(),
                     dir.resolve("stamps.bin").toString());
             if (bluez) {
@@ -131,6 +139,7 @@ public final class ProcessLatencyBenchmark {
             frames.report(dir.resolve("stamps.bin"));
         } finally {
             children.close();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         System.exit(0);
     }
