@@ -33,7 +33,6 @@ import dev.spinetrack.simulator.Simulation;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -165,15 +164,17 @@ public final class Gateway implements AutoCloseable {
      * batches carry batch number 0 (the counter is for tracing; identity is device, boot, seq).
      */
     private void sealRecovered(String gw) throws IOException {
+        // a batcher of its own without intake: these samples are already in the intake log
+        SampleBatcher recovery = new SampleBatcher(gw, config.batchMaxSamples(), Long.MAX_VALUE,
+                System::nanoTime, System::currentTimeMillis, this::store, Intake.NONE);
         for (IntakeLog.Unsealed u : intake.recovered()) {
-            List<Sample> all = u.samples();
-            for (int from = 0; from < all.size(); from += config.batchMaxSamples()) {
-                List<Sample> part = all.subList(from, Math.min(all.size(), from + config.batchMaxSamples()));
-                if (!store(SampleBatch.of(gw, u.device(), u.boot(), 0, System.currentTimeMillis(), part))) {
-                    LOG.warn("device {}: {} sample(s) recovered from open batches were refused by the queue",
-                            u.device(), part.size());
-                }
+            for (Sample s : u.samples()) {
+                recovery.add(u.device(), u.boot(), s);
             }
+            recovery.sealAll();
+        }
+        if (recovery.refusedSamples() > 0) {
+            LOG.warn("{} sample(s) recovered from open batches were refused by the queue", recovery.refusedSamples());
         }
         intake.forgetRecovered();
     }

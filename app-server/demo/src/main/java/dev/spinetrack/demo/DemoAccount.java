@@ -34,7 +34,15 @@ public class DemoAccount {
 
     @PostConstruct
     void create() {
-        String password = configuredPassword.isEmpty() ? Secrets.newSecret("").substring(0, 16) : configuredPassword;
+        if (!configuredPassword.isEmpty()) {
+            // a password someone chose may be used elsewhere too: it never goes to the log
+            accounts.save(user, configuredPassword, Role.USER);
+            LOG.info("Demo account: user '{}', password as configured in spinetrack.demo.password "
+                    + "(log in at /login.html)", user);
+            return;
+        }
+        // a throwaway per start, only in demo mode, so the README's one command is enough to log in
+        String password = Secrets.newSecret("").substring(0, 16);
         accounts.save(user, password, Role.USER);
         LOG.info("Demo account: user '{}', password '{}' (log in at /login.html)", user, password);
     }

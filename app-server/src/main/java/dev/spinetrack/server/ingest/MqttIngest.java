@@ -2,6 +2,7 @@ package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.server.broker.MqttSettings;
 import dev.spinetrack.server.payload.PayloadReader;
+import dev.spinetrack.transport.BufferedSocketFactory;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.session.IngestDisturbance;

@@ -2,37 +2,23 @@ package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.protocol.mqtt.SamplePosition;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sample's identity (device, boot, seq) folded into one ordered number per device, its
- * position {@code boot × 2^40 + seq} (PROTOCOL.md §3.3). Storage, tracking and sessions work on
- * positions, so samples of a new boot follow those of the old one and never collide with them;
- * a device without a boot record has boot 0 and position = seq.
+ * Folds a batch's (boot, seq) identities into positions ({@link SamplePosition}): storage,
+ * tracking and sessions work on positions.
  */
 public final class SampleIdentity {
-
-    /** Bits of the seq inside a position. */
-    public static final int SEQ_BITS = 40;
 
     private SampleIdentity() {
     }
 
     /** The position of (boot, seq). */
     public static long position(long boot, long seq) {
-        return (boot << SEQ_BITS) | seq;
-    }
-
-    /** The boot of a position. */
-    public static long boot(long position) {
-        return position >>> SEQ_BITS;
-    }
-
-    /** The seq of a position. */
-    public static long seq(long position) {
-        return position & SampleBatch.MAX_SEQ;
+        return SamplePosition.of(boot, seq);
     }
 
     /** The batch with each sample's seq replaced by its position, and boot 0 (already folded in). */

@@ -14,6 +14,7 @@ import static dev.spinetrack.server.program.ProgramFields.unknownFields;
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.program;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 
 import java.util.List;
 import java.util.Objects;

@@ -167,6 +167,14 @@ public class DeviceTracks {
         return t;
     }
 
+    /**
+     * Whether a closed session's raw samples are all still stored (retention deletes old ones), so
+     * replaying it would give its recorded figures.
+     */
+    boolean stillStored(Connection c, SessionRow s) throws SQLException {
+        return s.toSeq() != null && samples.count(c, s.deviceId(), s.fromSeq(), s.toSeq()) >= s.samples();
+    }
+
     /** Rebuilds a session's tracking from its stored marks and samples up to {@code toSeq}. */
     SessionTrack replay(Connection c, DeviceTrack t, SessionRow s, long toSeq) throws SQLException {
         SessionTrack st = new SessionTrack(s, t.profile, sessions.marks(c, s.id()), settings.gapLimitMs());

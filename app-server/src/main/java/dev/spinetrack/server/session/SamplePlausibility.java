@@ -2,6 +2,7 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.protocol.mqtt.SamplePosition;
 
 /**
  * Whether a sample from a trusted gateway is physically believable. A gateway may be buggy or
@@ -25,9 +26,6 @@ public final class SamplePlausibility {
      * device rebooting every ten minutes for two years.
      */
     public static final long MAX_BOOT = 100_000;
-    /** Bits of a position's seq part: positions are {@code boot << 40 | seq} (ingest.SampleIdentity). */
-    static final int SEQ_BITS = 40;
-    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
     /**
      * Oldest device time accepted, relative to the server clock: three years, far beyond any
      * gateway backlog, so recorded data (and the simulator's fixed scenario epoch) replays.
@@ -51,18 +49,18 @@ public final class SamplePlausibility {
      * @param unit         the device's pressure unit, or null before its info arrived
      */
     public static String problem(Sample s, long processedSeq, long nowMs, PressureUnit unit) {
-        // s.seq() and processedSeq are positions, boot << 40 | seq (SampleIdentity): a jump is judged
-        // within a boot; a new boot restarts its seq near 0 (PROTOCOL.md §3.3)
-        long boot = s.seq() >>> SEQ_BITS;
-        long seq = s.seq() & SEQ_MASK;
+        // s.seq() and processedSeq are positions (SamplePosition): a jump is judged within a boot;
+        // a new boot restarts its seq near 0 (PROTOCOL.md §3.3)
+        long boot = SamplePosition.boot(s.seq());
+        long seq = SamplePosition.seq(s.seq());
         if (processedSeq < 0) {
             if (boot > MAX_BOOT || seq > MAX_FIRST_SEQ) {
                 return "first position " + s.seq() + " (boot " + boot + ", seq " + seq + ") beyond boot " + MAX_BOOT
                         + ", seq " + MAX_FIRST_SEQ;
             }
         } else {
-            long lastBoot = processedSeq >>> SEQ_BITS;
-            long lastSeq = processedSeq & SEQ_MASK;
+            long lastBoot = SamplePosition.boot(processedSeq);
+            long lastSeq = SamplePosition.seq(processedSeq);
             boolean jump = boot == lastBoot ? seq - lastSeq > MAX_SEQ_JUMP
                     : boot > lastBoot && (boot - lastBoot > MAX_BOOT || seq > MAX_SEQ_JUMP);
             if (jump) {

@@ -15,7 +15,7 @@ import dev.spinetrack.server.storage.SampleStore;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
 import dev.spinetrack.server.engine.tracking.FocusedSample;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -396,7 +396,7 @@ public class SampleProcessor {
     }
 
     private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {
-        TargetBand band = open != null ? open.bandAt(s.t()) : null;
+        PressureBand band = open != null ? open.bandAt(s.t()) : null;
         String position = band != null && f.contact() ? band.position(f.pressure()).name() : null;
         return new LiveFrame("sample", t.id, open == null ? null : open.session().id(), s.seq(), s.t(), f.contact(),
                 f.region() == null ? null : f.region().name(), f.pressure(), t.info.unit().symbol(), position,

@@ -63,8 +63,7 @@ final class SessionBoundaries {
         if (closed.lastT() == null || s.t() - closed.lastT() > idle || s.seq() <= closed.toSeq()) {
             return null;
         }
-        SessionTrack replayed = tracks.replay(c, t, closed, t.processedSeq);
-        if (replayed.tracker().totals().samples() < closed.samples()) {
+        if (!tracks.stillStored(c, closed)) {
             return null; // its raw samples are past retention: the close stands
         }
         sessions.reopen(c, closed.id());

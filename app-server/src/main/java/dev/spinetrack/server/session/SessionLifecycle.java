@@ -4,7 +4,7 @@ import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +23,9 @@ final class SessionLifecycle {
     static SessionTrack open(Connection c, SessionStore sessions, DeviceTracks tracks, LiveFeed live,
                              TrackingSettings settings, DeviceTrack t, String user, boolean auto, long fromSeq,
                              long startedAt) throws SQLException {
-        TargetBand band = t.profile == null ? new TargetBand(0, Double.MAX_VALUE)
-                : settings.defaultBand(t.profile.kind(), t.profile.contactThreshold());
-        SessionRow row = sessions.create(c, t.id, user, auto, fromSeq, startedAt, band.low(), band.high());
+        PressureBand band = t.profile == null ? null : settings.defaultBand(t.profile); // no profile: no unit, no band
+        SessionRow row = sessions.create(c, t.id, user, auto, fromSeq, startedAt, band == null ? 0 : band.low(),
+                band == null ? Double.MAX_VALUE : band.high());
         LOG.info("Session {} started on device {} for user {} ({}, from seq {})", row.id(), t.id, user,
                 auto ? "contact" : "API", fromSeq);
         t.open = t.profile == null ? null : new SessionTrack(row, t.profile, List.of(), settings.gapLimitMs());

@@ -10,7 +10,7 @@ import dev.spinetrack.server.storage.SampleStore;
 import dev.spinetrack.server.storage.SessionMark;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.security.AccessChanged;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -148,22 +148,8 @@ public class SessionService {
      * @throws IllegalArgumentException when not {@code 0 <= low <= high}
      */
     public void setTargetBand(long sessionId, double low, double high) {
-        TargetBand band = new TargetBand(low, high);
-        addMark(sessionId, at -> SessionMark.band(at, band.low(), band.high()));
-    }
-
-    /** The target band of a session as of its latest sample. */
-    public TargetBand targetBand(long sessionId) {
-        return db.read(c -> {
-            SessionRow s = sessions.find(c, sessionId).orElseThrow(() -> new NotFoundException("session", sessionId));
-            TargetBand band = new TargetBand(s.bandLow(), s.bandHigh());
-            for (SessionMark m : sessions.marks(c, sessionId)) {
-                if (m.kind() == SessionMark.Kind.BAND) {
-                    band = new TargetBand(m.bandLow(), m.bandHigh());
-                }
-            }
-            return band;
-        });
+        PressureBand.requireRange(low, high); // the unit is the device's, as for every band a session holds
+        addMark(sessionId, at -> SessionMark.band(at, low, high));
     }
 
     /** Adds a mark made for the device's "now" (device time just after its latest tracked sample). */

@@ -1,5 +1,6 @@
 package dev.spinetrack.server.session;
 
+import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.storage.SessionMark;
@@ -8,7 +9,7 @@ import dev.spinetrack.server.engine.tracking.DeviceProfile;
 import dev.spinetrack.server.engine.tracking.DwellTracker;
 import dev.spinetrack.server.engine.tracking.FocusedSample;
 import dev.spinetrack.server.engine.tracking.SampleFocuser;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.engine.tracking.Timeline;
 
 import java.util.List;
@@ -21,14 +22,16 @@ public final class SessionTrack {
 
     private final SessionRow session;
     private final Timeline<Region> tags = new Timeline<>(null);
-    private final Timeline<TargetBand> bands;
+    private final PressureUnit unit;
+    private final Timeline<PressureBand> bands;
     private final SampleFocuser focuser;
     private final DwellTracker tracker;
     private long lastContactT = Long.MIN_VALUE;
 
     public SessionTrack(SessionRow session, DeviceProfile profile, List<SessionMark> marks, long gapLimitMs) {
         this.session = session;
-        this.bands = new Timeline<>(new TargetBand(session.bandLow(), session.bandHigh()));
+        this.unit = profile.unit();
+        this.bands = new Timeline<>(new PressureBand(session.bandLow(), session.bandHigh(), profile.unit()));
         for (SessionMark m : marks) {
             mark(m);
         }
@@ -41,7 +44,7 @@ public final class SessionTrack {
         if (m.kind() == SessionMark.Kind.TAG) {
             tags.set(m.atMs(), m.region());
         } else {
-            bands.set(m.atMs(), new TargetBand(m.bandLow(), m.bandHigh()));
+            bands.set(m.atMs(), new PressureBand(m.bandLow(), m.bandHigh(), unit));
         }
     }
 
@@ -76,7 +79,7 @@ public final class SessionTrack {
     }
 
     /** The band in force at a device time. */
-    public TargetBand bandAt(long t) {
+    public PressureBand bandAt(long t) {
         return bands.at(t);
     }
 

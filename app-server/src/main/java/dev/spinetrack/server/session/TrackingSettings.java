@@ -2,7 +2,8 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.region.FocusRule;
-import dev.spinetrack.server.engine.tracking.TargetBand;
+import dev.spinetrack.server.engine.band.PressureBand;
+import dev.spinetrack.server.engine.tracking.DeviceProfile;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.util.List;
@@ -55,9 +56,9 @@ public class TrackingSettings {
      * The band a session starts with: the configured multiples of the device's contact threshold
      * (a band in the device's own unit without per-model settings).
      */
-    public TargetBand defaultBand(DeviceKind kind, double contactThreshold) {
-        List<Double> f = kind == DeviceKind.BALL ? ballBand : rackBand;
-        double base = contactThreshold > 0 ? contactThreshold : 1;
-        return new TargetBand(f.get(0) * base, f.get(1) * base);
+    public PressureBand defaultBand(DeviceProfile device) {
+        List<Double> f = device.kind() == DeviceKind.BALL ? ballBand : rackBand;
+        double base = device.contactThreshold() > 0 ? device.contactThreshold() : 1;
+        return new PressureBand(f.get(0) * base, f.get(1) * base, device.unit());
     }
 }

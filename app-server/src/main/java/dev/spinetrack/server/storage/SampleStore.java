@@ -179,6 +179,20 @@ public class SampleStore {
         }
     }
 
+    /** Number of stored samples of a device with {@code fromSeq <= seq <= toSeq}. */
+    public long count(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
+            ps.setString(1, device);
+            ps.setLong(2, fromSeq);
+            ps.setLong(3, toSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /**
      * Deletes raw samples older than {@code beforeT} (device time) that no open session needs.
      *

@@ -166,7 +166,7 @@ public final class EndToEndLatencyBenchmark {
                 }
                 // frames carry the stored position (boot x 2^40 + seq), the notification its seq
                 Long emitted = clock.emittedNanos(f.path("device").asText(),
-                        dev.spinetrack.server.ingest.SampleIdentity.seq(f.path("seq").asLong()));
+                        dev.spinetrack.protocol.mqtt.SamplePosition.seq(f.path("seq").asLong()));
                 if (emitted == null) {
                     unmatched++;
                     return;

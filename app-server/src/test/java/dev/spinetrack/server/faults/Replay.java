@@ -6,7 +6,6 @@ import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
-import dev.spinetrack.server.ingest.SampleIdentity;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -48,7 +47,7 @@ final class Replay {
                 List<Sample> chunk = new ArrayList<>();
                 long boot = -1;
                 for (Map.Entry<Long, Sample> s : d.getValue().entrySet()) {
-                    long b = SampleIdentity.boot(s.getKey());
+                    long b = dev.spinetrack.protocol.mqtt.SamplePosition.boot(s.getKey());
                     if ((b != boot && !chunk.isEmpty()) || chunk.size() >= PER_BATCH) {
                         send(c, d.getKey(), boot, ++batch, chunk);
                         chunk = new ArrayList<>();

@@ -7,11 +7,9 @@ import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.testing.TestBroker;
-import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.server.testing.IngestRig;
 import dev.spinetrack.server.testing.TestPublisher;
-import dev.spinetrack.server.testing.TestServer;
 import dev.spinetrack.server.testing.TruthAssert;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +33,7 @@ class MqttIngestIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static TestBroker broker;
-    private TestDatabase db;
-    private EmbeddedServer server;
+    private IngestRig rig;
     private TestPublisher publisher;
     private IngestCounters counters;
     private SessionService sessions;
@@ -54,19 +50,15 @@ class MqttIngestIT {
 
     @BeforeEach
     void startServer() {
-        String gateway = "it-ingest-" + UUID.randomUUID().toString().substring(0, 8);
-        db = TestDatabase.create();
-        server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));
-        publisher = new TestPublisher(broker.url(), gateway);
-        counters = server.getApplicationContext().getBean(IngestCounters.class);
-        sessions = server.getApplicationContext().getBean(SessionService.class);
+        rig = IngestRig.start(broker, "it-ingest");
+        publisher = rig.publisher();
+        counters = rig.counters();
+        sessions = rig.sessions();
     }
 
     @AfterEach
     void stopServer() {
-        publisher.close();
-        server.close();
-        db.close();
+        rig.close();
     }
 
     @Test
@@ -143,7 +135,7 @@ class MqttIngestIT {
         SessionDetail closed = sessions.session("demo", open.id());
         assertEquals("silent", closed.session().endReason());
 
-        var retention = server.getApplicationContext().getBean(dev.spinetrack.server.storage.RawSampleRetention.class);
+        var retention = rig.server().getApplicationContext().getBean(dev.spinetrack.server.storage.RawSampleRetention.class);
         assertTrue(retention.purge(Long.MAX_VALUE) > 0, "raw samples of closed sessions are purged");
         // a redelivered old batch after retention must not shrink the stored rollups
         publisher.batch(device, part.subList(0, 500));

@@ -3,6 +3,7 @@ package dev.spinetrack.server.program;
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

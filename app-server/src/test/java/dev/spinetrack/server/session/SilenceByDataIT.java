@@ -4,12 +4,10 @@ import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.ingest.IngestCounters;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.testing.ScenarioSamples;
-import dev.spinetrack.server.testing.TestDatabase;
+import dev.spinetrack.server.testing.IngestRig;
 import dev.spinetrack.testing.Await;
 import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestPublisher;
-import dev.spinetrack.server.testing.TestServer;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,8 +34,7 @@ class SilenceByDataIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static TestBroker broker;
-    private TestDatabase db;
-    private EmbeddedServer server;
+    private IngestRig rig;
     private TestPublisher publisher;
     private IngestCounters counters;
     private SessionService sessions;
@@ -55,22 +51,19 @@ class SilenceByDataIT {
 
     @BeforeEach
     void startServer() {
-        boot("it-silence-" + UUID.randomUUID().toString().substring(0, 8));
+        rig = IngestRig.start(broker, "it-silence");
+        take();
     }
 
-    private void boot(String gateway) {
-        db = TestDatabase.create();
-        server = TestServer.start(TestServer.properties(broker.url(), db, gateway, gateway + "-server"));
-        publisher = new TestPublisher(broker.url(), gateway);
-        counters = server.getApplicationContext().getBean(IngestCounters.class);
-        sessions = server.getApplicationContext().getBean(SessionService.class);
+    private void take() {
+        publisher = rig.publisher();
+        counters = rig.counters();
+        sessions = rig.sessions();
     }
 
     @AfterEach
     void stopServer() {
-        publisher.close();
-        server.close();
-        db.close();
+        rig.close();
     }
 
     @Test
@@ -149,9 +142,8 @@ class SilenceByDataIT {
 
     /** Sessions of the same samples fed in one go to a fresh server (no disturbance). */
     private List<String> undisturbedSessions(ScenarioSamples.DeviceRun run) {
-        String gateway = publisher.gateway();
-        stopServer();
-        boot(gateway);
+        rig.restart();
+        take();
         publisher.info(run.info());
         send(run.info().device(), run.samples());
         Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == run.samples().size());

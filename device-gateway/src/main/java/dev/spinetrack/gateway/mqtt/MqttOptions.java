@@ -1,5 +1,6 @@
 package dev.spinetrack.gateway.mqtt;
 
+import dev.spinetrack.transport.BufferedSocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;

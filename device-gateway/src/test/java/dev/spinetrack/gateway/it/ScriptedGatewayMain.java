@@ -26,12 +26,19 @@ public final class ScriptedGatewayMain {
                 Long.parseLong(args[4]), 2, 5);
         Gateway g = Gateway.start(ItSupport.config(args[2], args[0], Path.of(args[1])),
                 new SimulatedCentral(() -> List.of(rack), () -> { }));
+        long finishedAt = 0;
         while (true) {
             GatewayStats s = g.stats();
             System.out.println("STATS " + s.samplesIn() + " " + s.queueDepth() + " " + s.samplesOut());
             System.out.flush();
-            // samplesOut also counts samples an earlier process queued, so it may exceed samplesIn
-            if (rack.finished() && s.samplesOut() >= s.samplesIn() && s.queueDepth() == 0 && s.samplesIn() > 0) {
+            if (rack.finished() && finishedAt == 0) {
+                finishedAt = System.nanoTime();
+            }
+            // samplesOut also counts what an earlier process left queued, so it says nothing about
+            // this run's last open batch: give the batcher many batch windows to seal it into the
+            // queue, then wait for the queue to empty (no deadline: the test has its own)
+            boolean lastBatchSealed = finishedAt != 0 && System.nanoTime() - finishedAt > 1_000_000_000L;
+            if (lastBatchSealed && s.queueDepth() == 0 && s.samplesIn() > 0) {
                 break;
             }
             Thread.sleep(50);

@@ -1,13 +1,18 @@
 package dev.spinetrack.simulator.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +29,8 @@ public final class ScenarioCatalog {
     public static final List<String> BUNDLED = List.of("massage", "rack-decompression", "mobilization", "studio");
 
     private static final Pattern LOAD = Pattern.compile("load:(\\d+)x(\\d+)(?:x(\\d+)s)?");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Binds the parsed document to the scenario records; unknown fields fail (the records say so). */
+    private static final ObjectMapper BINDER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
             .findAndRegisterModules();
 
@@ -61,23 +67,58 @@ public final class ScenarioCatalog {
         }
     }
 
-    /** Parses YAML or JSON (JSON is YAML) and validates it; {@code source} names it in errors. */
+    /**
+     * Parses YAML or JSON (JSON is YAML) and validates it; {@code source} names it in errors.
+     * SnakeYAML reads the text, as it does the server's program files and the gateway's config
+     * (one YAML stack); Jackson binds the resulting tree to the scenario records.
+     */
     public static Scenario parse(byte[] content, String source) {
-        Scenario s;
+        Object doc;
         try {
-            s = YAML.readValue(content, Scenario.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ScenarioException("scenario " + source + ": unknown field '" + e.getPropertyName()
-                    + "' at " + e.getPathReference(), e);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException("scenario " + source + " is not valid YAML/JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
-        } catch (IOException e) {
-            throw new ScenarioException("cannot read scenario " + source + ": " + e.getMessage(), e);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            doc = new Yaml(new SafeConstructor(options)).load(new String(content, StandardCharsets.UTF_8));
+        } catch (MarkedYAMLException e) {
+            throw new ScenarioException("scenario " + source + " is not valid YAML/JSON: " + e.getProblem()
+                    + " (line " + (e.getProblemMark().getLine() + 1) + ")", e);
+        } catch (YAMLException e) {
+            throw new ScenarioException("scenario " + source + " is not valid YAML/JSON: " + e.getMessage(), e);
         }
-        if (s == null) {
+        if (doc == null) {
             throw new ScenarioException("scenario " + source + " is empty");
         }
+        Scenario s;
+        try {
+            s = BINDER.convertValue(doc, Scenario.class);
+        } catch (IllegalArgumentException e) {
+            throw bindingProblem(source, e);
+        }
         return ScenarioValidator.requireValid(s, source);
+    }
+
+    /** Names the field a document could not be bound at (convertValue wraps Jackson's exception). */
+    private static ScenarioException bindingProblem(String source, IllegalArgumentException e) {
+        if (e.getCause() instanceof UnrecognizedPropertyException u) {
+            return new ScenarioException("scenario " + source + ": unknown field '" + u.getPropertyName() + "' at "
+                    + path(u), e);
+        }
+        if (e.getCause() instanceof JsonMappingException m) {
+            return new ScenarioException("scenario " + source + ": " + path(m) + ": " + m.getOriginalMessage(), e);
+        }
+        return new ScenarioException("scenario " + source + ": " + e.getMessage(), e);
+    }
+
+    /** A field path in the scenario's own terms, e.g. {@code devices[0].script[2].seconds}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? "(document)" : b.toString();
     }
 }

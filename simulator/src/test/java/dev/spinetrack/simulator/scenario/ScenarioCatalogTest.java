@@ -91,6 +91,10 @@ class ScenarioCatalogTest {
         assertTrue(invalid("name: x\ndevice: []\n").getMessage().contains("unknown field 'device'"));
         assertTrue(invalid("name: [x\n").getMessage().contains("not valid YAML/JSON"));
         assertTrue(invalid("name: x\n").getMessage().contains("at least one device"));
+        String wrongType = invalid("name: x\ndevices:\n  - kind: BALL\n    script:\n      - {do: hold, seconds: soon}\n")
+                .getMessage();
+        assertTrue(wrongType.contains("test.yaml: devices[0].script[0].seconds: "), wrongType);
+        assertTrue(invalid("name: x\nname: y\n").getMessage().contains("not valid YAML/JSON"), "duplicate keys");
         ScenarioException missing = assertThrows(ScenarioException.class, () -> ScenarioCatalog.load("/no/such.yaml"));
         assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
     }

@@ -1,5 +1,7 @@
 package dev.spinetrack.server.engine.feedback;
 
+import dev.spinetrack.server.engine.band.BandPosition;
+
 /** What the user should do about the pressure. */
 public enum BandCue {
     /** Pressure above the band: press lighter. */
@@ -13,6 +15,15 @@ public enum BandCue {
 
     BandCue(String label) {
         this.label = label;
+    }
+
+    /** The cue for a pressure at this position relative to the band. */
+    public static BandCue of(BandPosition position) {
+        return switch (position) {
+            case BELOW -> HARDER;
+            case IN -> IN_ZONE;
+            case ABOVE -> LIGHTER;
+        };
     }
 
     /** Words shown to people. */

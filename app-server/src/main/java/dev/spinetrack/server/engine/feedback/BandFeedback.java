@@ -1,7 +1,8 @@
 package dev.spinetrack.server.engine.feedback;
 
 import dev.spinetrack.protocol.region.FocusRule;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.BandPosition;
+import dev.spinetrack.server.engine.band.PressureBand;
 
 import java.util.Objects;
 
@@ -35,9 +36,9 @@ public final class BandFeedback {
      */
     public BandFeedback(PressureBand band, double margin, long settleMs) {
         this.band = Objects.requireNonNull(band, "band");
-        if (!(margin >= 0) || margin * 2 >= band.high() - band.low()) {
+        if (!(margin >= 0) || margin * 2 >= band.width()) {
             throw new IllegalArgumentException("margin must be >= 0 and under half the band width "
-                    + (band.high() - band.low()) + ", was " + margin);
+                    + band.width() + ", was " + margin);
         }
         if (settleMs < 0) {
             throw new IllegalArgumentException("settleMs must be >= 0, was " + settleMs);
@@ -48,7 +49,7 @@ public final class BandFeedback {
 
     /** Default margin: 5 % of the band width. */
     public static BandFeedback withDefaults(PressureBand band) {
-        return new BandFeedback(band, (band.high() - band.low()) * 0.05, 400);
+        return new BandFeedback(band, band.width() * 0.05, 400);
     }
 
     public PressureBand band() {
@@ -110,20 +111,21 @@ public final class BandFeedback {
     }
 
     private BandCue raw(double p) {
-        return p < band.low() ? BandCue.HARDER : p > band.high() ? BandCue.LIGHTER : BandCue.IN_ZONE;
+        return BandCue.of(band.position(p));
     }
 
     private BandCue withHysteresis(double p) {
         if (shown == BandCue.IN_ZONE) {
-            return p < band.low() - margin ? BandCue.HARDER : p > band.high() + margin ? BandCue.LIGHTER : BandCue.IN_ZONE;
+            return BandCue.of(band.position(p, margin)); // in: out only past the band widened by the margin
         }
         if (shown == null) {
             return raw(p);
         }
-        if (p >= band.low() + margin && p <= band.high() - margin) {
-            return BandCue.IN_ZONE;
+        if (band.position(p, -margin) == BandPosition.IN) {
+            return BandCue.IN_ZONE; // out: in only inside the band narrowed by the margin
         }
         // Outside, staying outside: only the side can change, and only past the band itself.
-        return p > band.high() ? BandCue.LIGHTER : p < band.low() ? BandCue.HARDER : shown;
+        BandPosition side = band.position(p);
+        return side == BandPosition.IN ? shown : BandCue.of(side);
     }
 }

@@ -2,6 +2,7 @@ package dev.spinetrack.server.engine.tracking;
 
 import dev.spinetrack.protocol.gatt.CellPlacement;
 import dev.spinetrack.protocol.gatt.DeviceKind;
+import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.CellInfo;
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 
@@ -14,11 +15,13 @@ import java.util.Objects;
  *
  * @param kind             RACK or BALL
  * @param contactThreshold contact threshold in the device unit
+ * @param unit             the unit of its pressures (and of its bands)
  * @param cells            placement of each channel, by channel index
  */
-public record DeviceProfile(DeviceKind kind, double contactThreshold, List<CellPlacement> cells) {
+public record DeviceProfile(DeviceKind kind, double contactThreshold, PressureUnit unit, List<CellPlacement> cells) {
     public DeviceProfile {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(unit, "unit");
         cells = List.copyOf(cells);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("a device has at least one channel");
@@ -36,6 +39,6 @@ public record DeviceProfile(DeviceKind kind, double contactThreshold, List<CellP
             placed[c.index()] = c.level() == null ? CellPlacement.UNPLACED : new CellPlacement(c.level(), c.side());
         }
         List<CellPlacement> cells = new ArrayList<>(List.of(placed));
-        return new DeviceProfile(info.kind(), info.contactThreshold(), cells);
+        return new DeviceProfile(info.kind(), info.contactThreshold(), info.unit(), cells);
     }
 }

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.engine.tracking;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +20,7 @@ import java.util.function.LongFunction;
 public final class DwellTracker {
 
     private final long gapLimitMs;
-    private final LongFunction<TargetBand> bandAt;
+    private final LongFunction<PressureBand> bandAt;
     private final Map<Region, RegionRollup> rollups = new EnumMap<>(Region.class);
     private FocusedSample previous;
     private long samples;
@@ -33,7 +34,7 @@ public final class DwellTracker {
      * @param gapLimitMs intervals longer than this are data gaps
      * @param bandAt     the target band in force at a device time
      */
-    public DwellTracker(long gapLimitMs, LongFunction<TargetBand> bandAt) {
+    public DwellTracker(long gapLimitMs, LongFunction<PressureBand> bandAt) {
         if (gapLimitMs <= 0) {
             throw new IllegalArgumentException("gap limit must be > 0 ms, was " + gapLimitMs);
         }

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.engine.tracking;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 
 /** Accumulates one region's dwell intervals and gaps; {@link #stats()} reads the result. */
 public final class RegionRollup {
@@ -21,7 +22,7 @@ public final class RegionRollup {
     }
 
     /** A dwell interval of {@code ms} begun by a sample with this focus pressure. */
-    public void addDwell(long ms, double pressure, TargetBand band) {
+    public void addDwell(long ms, double pressure, PressureBand band) {
         dwellMs += ms;
         pressureTimeSum += pressure * ms;
         peak = Math.max(peak, pressure);

@@ -1,7 +1,7 @@
 package dev.spinetrack.server.guided.plan;
 
 import dev.spinetrack.protocol.region.Region;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 
 /**
  * What the server must do after a coach call: re-tag a ball's region, set the target band,

@@ -2,7 +2,7 @@ package dev.spinetrack.server.guided.plan;
 
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.Side;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.program.RepAxis;
 import dev.spinetrack.server.program.StepKind;
 

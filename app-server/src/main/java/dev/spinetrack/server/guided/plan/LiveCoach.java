@@ -7,7 +7,7 @@ import dev.spinetrack.server.engine.feedback.DwellCue;
 import dev.spinetrack.server.engine.feedback.RepCounter;
 import dev.spinetrack.server.engine.feedback.SpotDwell;
 import dev.spinetrack.server.engine.feedback.SpotDwellCue;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.program.ProgramStep;
 import dev.spinetrack.server.program.RepAxis;
 import dev.spinetrack.server.engine.tender.TenderRating;

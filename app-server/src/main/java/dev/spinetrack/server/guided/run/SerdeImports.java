@@ -4,7 +4,7 @@ import dev.spinetrack.server.engine.feedback.SpotDwell;
 import dev.spinetrack.server.guided.plan.GuideSnapshot;
 import dev.spinetrack.server.guided.plan.GuideProgress;
 import dev.spinetrack.server.guided.plan.StepResult;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramError;
 import dev.spinetrack.server.program.ProgramStep;

@@ -1,7 +1,7 @@
 package dev.spinetrack.server.engine.feedback;
 
 import dev.spinetrack.protocol.gatt.PressureUnit;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -75,5 +75,7 @@ class BandFeedbackTest {
         assertThrows(IllegalArgumentException.class, () -> new BandFeedback(BAND, 5, 0));
         assertThrows(IllegalArgumentException.class, () -> new BandFeedback(BAND, -1, 0));
         assertThrows(IllegalArgumentException.class, () -> new BandFeedback(BAND, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> BandFeedback.withDefaults(
+                new PressureBand(20, 20, PressureUnit.KILOPASCAL)), "a point band leaves no room for hysteresis");
     }
 }

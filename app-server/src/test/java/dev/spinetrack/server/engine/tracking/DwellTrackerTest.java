@@ -1,6 +1,8 @@
 package dev.spinetrack.server.engine.tracking;
 
+import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +15,7 @@ class DwellTrackerTest {
 
     private static final Region MID_L = Region.MID_THORACIC_LEFT;
     private static final Region LOW_R = Region.LOWER_THORACIC_RIGHT;
-    private final DwellTracker tracker = new DwellTracker(1000, t -> new TargetBand(10, 20));
+    private final DwellTracker tracker = new DwellTracker(1000, t -> new PressureBand(10, 20, PressureUnit.KILOPASCAL));
 
     private void feed(long seq, long t, boolean contact, Region r, double p) {
         tracker.accept(new FocusedSample(seq, t, contact, r, p));

@@ -3,6 +3,7 @@ package dev.spinetrack.server.engine.tracking;
 import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.simulator.truth.RegionSpan;
 import dev.spinetrack.simulator.truth.RegionTruth;
@@ -52,7 +53,7 @@ class EngineOnScriptedScenariosTest {
                 }
             }
             SampleFocuser focuser = new SampleFocuser(profile, tags);
-            DwellTracker tracker = new DwellTracker(1000, t -> new TargetBand(0, 1000));
+            DwellTracker tracker = new DwellTracker(1000, t -> new PressureBand(0, 1000, run.info().unit()));
             for (Sample s : run.samples()) {
                 tracker.accept(focuser.focus(s));
             }

@@ -2,6 +2,7 @@ package dev.spinetrack.server.engine.tracking;
 
 import dev.spinetrack.protocol.gatt.CellPlacement;
 import dev.spinetrack.protocol.gatt.DeviceKind;
+import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.Side;
@@ -24,7 +25,7 @@ class SampleFocuserTest {
 
     @Test
     void rackFocusIsTheHeavierSidesCentroidRegion() {
-        DeviceProfile rack = new DeviceProfile(DeviceKind.RACK, 5, List.of(
+        DeviceProfile rack = new DeviceProfile(DeviceKind.RACK, 5, PressureUnit.NEWTON, List.of(
                 new CellPlacement(SpinalLevel.T6, Side.LEFT), new CellPlacement(SpinalLevel.T6, Side.RIGHT),
                 new CellPlacement(SpinalLevel.T10, Side.LEFT), new CellPlacement(SpinalLevel.T10, Side.RIGHT)));
         SampleFocuser f = new SampleFocuser(rack, new Timeline<>(null));
@@ -41,7 +42,7 @@ class SampleFocuserTest {
 
     @Test
     void ballTakesTheRegionTaggedAtItsTime() {
-        DeviceProfile ball = new DeviceProfile(DeviceKind.BALL, 2, List.of(CellPlacement.UNPLACED));
+        DeviceProfile ball = new DeviceProfile(DeviceKind.BALL, 2, PressureUnit.KILOPASCAL, List.of(CellPlacement.UNPLACED));
         Timeline<Region> tags = new Timeline<>(null);
         tags.set(100, Region.LUMBAR_RIGHT);
         tags.set(200, null);

@@ -1,6 +1,8 @@
 package dev.spinetrack.server.engine.tracking;
 
+import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +59,7 @@ public class TrackingBenchmark {
 
     @Benchmark
     public TrackTotals focusAndDwell() {
-        DwellTracker tracker = new DwellTracker(1000, t -> new TargetBand(10, 20));
+        DwellTracker tracker = new DwellTracker(1000, t -> new PressureBand(10, 20, PressureUnit.KILOPASCAL));
         for (Sample s : samples) {
             tracker.accept(focuser.focus(s));
         }

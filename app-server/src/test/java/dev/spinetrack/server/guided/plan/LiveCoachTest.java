@@ -4,7 +4,7 @@ import dev.spinetrack.protocol.gatt.PressureUnit;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.engine.feedback.BandCue;
 import dev.spinetrack.server.engine.feedback.DwellCue;
-import dev.spinetrack.server.program.PressureBand;
+import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramParser;
 import dev.spinetrack.server.engine.tender.TenderRating;

@@ -1,8 +1,7 @@
-package dev.spinetrack.gateway.mqtt;
+package dev.spinetrack.transport;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -36,7 +35,7 @@ class BufferedSocketFactoryTest {
             try (Socket s = new BufferedSocketFactory().createSocket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 10_000);
                 InputStream in = s.getInputStream();
-                assertInstanceOf(BufferedInputStream.class, in);
+                assertInstanceOf(ReceiveBuffer.class, in);
                 assertSame(in, s.getInputStream(), "one stream per connection, or buffered bytes would be lost");
                 byte[] got = new byte[sent.length];
                 got[0] = (byte) in.read(); // a fixed header's first byte, alone

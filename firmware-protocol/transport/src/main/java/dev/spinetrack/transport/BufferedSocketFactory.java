@@ -1,7 +1,6 @@
-package dev.spinetrack.server.ingest;
+package dev.spinetrack.transport;
 
 import javax.net.SocketFactory;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -15,7 +14,7 @@ import java.net.Socket;
  * stream of small messages. Reading through a buffer takes whatever the kernel holds in one
  * call. Only for {@code tcp://}: TLS sockets already read whole records.
  */
-final class BufferedSocketFactory extends SocketFactory {
+public final class BufferedSocketFactory extends SocketFactory {
 
     /** Bytes read from the kernel at once; a 500-sample batch is about 100 kB. */
     static final int BUFFER_BYTES = 64 * 1024;
@@ -67,7 +66,7 @@ final class BufferedSocketFactory extends SocketFactory {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (in == null) {
-                in = new BufferedInputStream(super.getInputStream(), BUFFER_BYTES);
+                in = new ReceiveBuffer(super.getInputStream(), BUFFER_BYTES);
             }
             return in;
         }
