@@ -74,7 +74,7 @@ final class LiveFrameLog {
             return devices.length - 1;
         });
         // frames carry the stored position (boot x 2^40 + seq), the notification its seq
-        seqs[count] = dev.spinetrack.server.ingest.SampleIdentity.seq(position);
+        seqs[count] = dev.spinetrack.protocol.mqtt.SamplePosition.seq(position);
         arrivals[count] = nanos;
         count++;
     }
