@@ -20,7 +20,7 @@ export function safeNext(next) {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-/** Logs in; true when the server took the user and password (it sets the session cookie). */
+/** Logs in: {ok, retryAfter}; ok when the server took the user and password (it sets the session cookie). */
 export async function login(username, password) {
   const res = await counted('/api/auth/login', {
     method: 'POST',
@@ -28,7 +28,8 @@ export async function login(username, password) {
     body: JSON.stringify({ username, password }),
     credentials: 'same-origin',
   });
-  return res.ok;
+  // a refused login says how long to wait when repeated failures locked it (429 Retry-After)
+  return { ok: res.ok, retryAfter: res.status === 429 ? Number(res.headers.get('Retry-After')) : null };
 }
 
 /** {user, role, csrf} of the login; goes to the login page when there is none. */

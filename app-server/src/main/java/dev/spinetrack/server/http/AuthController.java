@@ -4,6 +4,7 @@ import dev.spinetrack.server.security.Account;
 import dev.spinetrack.server.security.Accounts;
 import dev.spinetrack.server.security.CredentialFetcher;
 import dev.spinetrack.server.security.CsrfFilter;
+import dev.spinetrack.server.security.LoginThrottle;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -36,6 +37,8 @@ import java.util.Optional;
  * Dashboard login and logout. A login sets the session cookie (HttpOnly, SameSite=Strict) and
  * returns the CSRF token that state-changing requests made with it must echo in
  * {@value CsrfFilter#HEADER}. Scripts use personal API tokens instead ({@code /api/tokens}).
+ * Repeated wrong passwords lock the user id and the client address for a while
+ * ({@link LoginThrottle}): 429 with {@code Retry-After}.
  */
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,6 +48,7 @@ public class AuthController {
     private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
 
     private final Accounts accounts;
+    private final LoginThrottle throttle = new LoginThrottle();
     private final boolean secureCookie;
     private final Duration sessionLength;
 
@@ -82,13 +86,34 @@ public class AuthController {
     public MutableHttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
         boolean isForm = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
                 .orElse(false);
+        java.net.InetAddress peer = request.getRemoteAddress().getAddress();
+        // a loopback peer is this machine or a reverse proxy in front of everyone: locking it would
+        // lock every user out, so only the user id counts for it
+        String address = peer.isLoopbackAddress() ? null : peer.getHostAddress();
+        long now = System.currentTimeMillis();
+        Optional<Duration> wait = throttle.wait(form.username(), address, now);
+        if (wait.isPresent()) {
+            // refused before the password is checked, so guessing gains nothing while locked
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return isForm ? HttpResponse.seeOther(URI.create("/login.html?locked=" + seconds))
+                    : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds))
+                    .body(new Problem("about:blank", "Too Many Requests", 429, "too many failed logins for this user "
+                            + "or from this address; try again in " + seconds + " s", java.util.List.of()));
+        }
         Optional<Account> a = accounts.verify(form.username(), form.password());
         if (a.isEmpty()) {
-            LOG.info("Login refused for '{}'", form.username());
+            Optional<Duration> lock = throttle.failed(form.username(), address, now);
+            if (lock.isPresent()) {
+                LOG.warn("Login refused for '{}' from {}; further attempts wait {} s (repeated failures)",
+                        form.username(), address, lock.get().toSeconds());
+            } else {
+                LOG.info("Login refused for '{}' from {}", form.username(), address);
+            }
             return isForm ? HttpResponse.seeOther(URI.create("/login.html?failed"))
                     : HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new Problem("about:blank", "Unauthorized",
                     401, "wrong user or password", java.util.List.of()));
         }
+        throttle.succeeded(form.username());
         Accounts.Login login = accounts.login(a.get());
         LOG.info("Login of {}", login.user());
         Cookie cookie = Cookie.of(CredentialFetcher.COOKIE, login.token()).httpOnly(true).sameSite(SameSite.Strict)

@@ -21,12 +21,30 @@ import java.util.function.Consumer;
  * Notes when each sample reached the gateway as a BLE notification: wraps the central the
  * gateway uses and, before passing every SAMPLE_STREAM notification on, reassembles it the
  * way the gateway does and records {@link System#nanoTime()} per (device, unwrapped seq).
- * The same process reads the clock when the WebSocket frame of that sample arrives, so the
- * difference needs no clock correlation at all.
+ * In {@link EndToEndLatencyBenchmark} the same process reads the clock when the WebSocket frame
+ * of that sample arrives; {@link BenchGatewayProcess} hands the stamps to a {@link Sink} instead
+ * and writes them out for the harness in another process.
  */
 final class NotificationClock {
 
+    /** Receives one stamp per sample: device id, unwrapped seq, nanoTime at the notification. */
+    interface Sink {
+        void stamp(String device, long seq, long nanos);
+    }
+
     private final Map<String, Map<Long, Long>> emitted = new ConcurrentHashMap<>();
+    private final Sink sink;
+
+    /** Keeps the stamps in memory, for {@link #emittedNanos(String, long)}. */
+    NotificationClock() {
+        this.sink = (device, seq, nanos) -> emitted.computeIfAbsent(device, d -> new ConcurrentHashMap<>())
+                .putIfAbsent(seq, nanos);
+    }
+
+    /** Gives every stamp to {@code sink}; {@link #emittedNanos(String, long)} then finds none. */
+    NotificationClock(Sink sink) {
+        this.sink = sink;
+    }
 
     /** The central to give the gateway. */
     BleCentral wrap(BleCentral central) {
@@ -59,12 +77,10 @@ final class NotificationClock {
         private final String device;
         private final PacketReassembler packets = new PacketReassembler();
         private final SequenceUnwrapper seqs = new SequenceUnwrapper();
-        private final Map<Long, Long> times;
 
         TimedConnection(BleConnection link) {
             this.link = link;
             this.device = Topics.deviceIdOf(link.address());
-            this.times = emitted.computeIfAbsent(device, d -> new ConcurrentHashMap<>());
         }
 
         @Override
@@ -76,7 +92,7 @@ final class NotificationClock {
             link.subscribe(service, characteristic, bytes -> {
                 long now = System.nanoTime();
                 for (SampleFrame f : packets.accept(bytes).frames()) {
-                    times.putIfAbsent(seqs.unwrap(f.sequence()), now);
+                    sink.stamp(device, seqs.unwrap(f.sequence()), now);
                 }
                 onValue.accept(bytes);
             });

@@ -1,6 +1,5 @@
 package dev.spinetrack.server.engine.feedback;
 
-import dev.spinetrack.protocol.region.FocusRule;
 import dev.spinetrack.server.engine.band.BandPosition;
 import dev.spinetrack.server.engine.band.PressureBand;
 
@@ -12,8 +11,8 @@ import java.util.Objects;
  * must leave the band by more than {@code margin} to count as out, and from outside it must
  * come {@code margin} inside the band to count as in; and a <b>settle delay</b> — a new cue is
  * shown only after the candidate has held for {@code settleMs} of device time.
- * <p>It also accounts the time inside, below and above the band from the raw (unsmoothed)
- * classification of each interval's earlier sample; intervals over the gap limit are gaps.
+ * <p>Time in band is not counted here: tracking and a guided step count it with
+ * {@link dev.spinetrack.server.engine.band.BandTime} over dwell intervals.
  */
 public final class BandFeedback {
 
@@ -23,11 +22,6 @@ public final class BandFeedback {
     private BandCue shown;
     private BandCue candidate;
     private long candidateSince;
-    private long lastT = Long.MIN_VALUE;
-    private BandCue lastRaw;
-    private long inZoneMs;
-    private long belowMs;
-    private long aboveMs;
 
     /**
      * @param band     target band
@@ -61,19 +55,6 @@ public final class BandFeedback {
      * the cue to show.
      */
     public BandCue update(long t, double pressure) {
-        if (lastT != Long.MIN_VALUE && t > lastT && t - lastT <= FocusRule.DEFAULT_GAP_LIMIT_MS) {
-            long dt = t - lastT;
-            switch (lastRaw) {
-                case IN_ZONE -> inZoneMs += dt;
-                case HARDER -> belowMs += dt;
-                case LIGHTER -> aboveMs += dt;
-                default -> throw new IllegalStateException();
-            }
-        }
-        if (t >= lastT || lastT == Long.MIN_VALUE) {
-            lastT = t;
-        }
-        lastRaw = raw(pressure);
         BandCue wanted = withHysteresis(pressure);
         if (shown == null) {
             shown = wanted;
@@ -96,18 +77,6 @@ public final class BandFeedback {
     /** The cue shown now, or null before the first sample. */
     public BandCue current() {
         return shown;
-    }
-
-    public long inZoneMs() {
-        return inZoneMs;
-    }
-
-    public long belowMs() {
-        return belowMs;
-    }
-
-    public long aboveMs() {
-        return aboveMs;
     }
 
     private BandCue raw(double p) {

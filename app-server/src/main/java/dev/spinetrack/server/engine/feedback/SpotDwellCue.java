@@ -2,6 +2,7 @@ package dev.spinetrack.server.engine.feedback;
 
 import dev.spinetrack.protocol.region.FocusRule;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.tracking.SampleInterval;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,7 +38,8 @@ public final class SpotDwellCue {
      * whether it is in contact.
      */
     public SpotDwell update(long t, Region focus, boolean contact) {
-        if (lastT != Long.MIN_VALUE && lastContact && lastRegion != null && t > lastT && t - lastT <= gapLimitMs) {
+        if (lastT != Long.MIN_VALUE && SampleInterval.of(t - lastT, lastContact, lastRegion, gapLimitMs)
+                == SampleInterval.DWELL) {
             dwell.merge(lastRegion, t - lastT, Long::sum);
         }
         if (lastT == Long.MIN_VALUE || t >= lastT) {

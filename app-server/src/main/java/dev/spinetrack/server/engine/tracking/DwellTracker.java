@@ -57,23 +57,26 @@ public final class DwellTracker {
     }
 
     private void close(FocusedSample earlier, long interval) {
-        if (interval > gapLimitMs) {
-            gapCount++;
-            gapMs += interval;
-            if (earlier.dwelling()) {
-                rollup(earlier.region()).addGap(interval);
+        switch (SampleInterval.of(interval, earlier.contact(), earlier.region(), gapLimitMs)) {
+            case GAP -> {
+                gapCount++;
+                gapMs += interval;
+                if (earlier.dwelling()) {
+                    rollup(earlier.region()).addGap(interval);
+                }
             }
-            return;
+            case UNTAGGED -> {
+                contactMs += interval;
+                untaggedMs += interval;
+            }
+            case DWELL -> {
+                contactMs += interval;
+                rollup(earlier.region()).addDwell(interval, earlier.pressure(), bandAt.apply(earlier.t()));
+            }
+            default -> {
+                // NONE: a zero interval (repeated timestamp, clock step back) or no contact holds no time
+            }
         }
-        if (interval == 0 || !earlier.contact()) {
-            return; // a zero interval (repeated timestamp, clock step back) holds no time
-        }
-        contactMs += interval;
-        if (earlier.region() == null) {
-            untaggedMs += interval;
-            return;
-        }
-        rollup(earlier.region()).addDwell(interval, earlier.pressure(), bandAt.apply(earlier.t()));
     }
 
     private RegionRollup rollup(Region r) {

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.engine.tracking;
 
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.engine.band.BandTime;
 import dev.spinetrack.server.engine.band.PressureBand;
 
 /** Accumulates one region's dwell intervals and gaps; {@link #stats()} reads the result. */
@@ -11,9 +12,7 @@ public final class RegionRollup {
     private long dwellMs;
     private double pressureTimeSum;
     private double peak;
-    private long inBand;
-    private long below;
-    private long above;
+    private final BandTime bandTime = new BandTime();
     private long gapCount;
     private long gapMs;
 
@@ -27,11 +26,7 @@ public final class RegionRollup {
         pressureTimeSum += pressure * ms;
         peak = Math.max(peak, pressure);
         sketch.add(pressure);
-        switch (band.position(pressure)) {
-            case BELOW -> below += ms;
-            case ABOVE -> above += ms;
-            default -> inBand += ms;
-        }
+        bandTime.add(ms, pressure, band);
     }
 
     /** A data gap begun by a sample dwelling here. */
@@ -42,7 +37,7 @@ public final class RegionRollup {
 
     public RegionStats stats() {
         double mean = dwellMs > 0 ? pressureTimeSum / dwellMs : 0;
-        return new RegionStats(region, dwellMs, sketch.count(), mean, peak, sketch.quantile(0.95), inBand, below,
-                above, gapCount, gapMs);
+        return new RegionStats(region, dwellMs, sketch.count(), mean, peak, sketch.quantile(0.95), bandTime.inMs(),
+                bandTime.belowMs(), bandTime.aboveMs(), gapCount, gapMs);
     }
 }

@@ -2,6 +2,7 @@ package dev.spinetrack.server.guided.plan;
 
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.Side;
+import dev.spinetrack.server.engine.band.BandPosition;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramStep;
 import dev.spinetrack.server.program.RepAxis;
@@ -185,9 +186,12 @@ public final class GuidedSession {
         blockIndex = plan.blocks().size();
     }
 
-    /** Adds time spent inside, below and above the band to the current step. */
-    public void recordBandTime(long inZoneMs, long belowMs, long aboveMs) {
-        currentBlock().ifPresent(b -> tallies.get(b.stepIndex()).band(inZoneMs, belowMs, aboveMs));
+    /**
+     * Adds dwell with its band position to a step: the step of the sample that began it, which is
+     * no longer the current one when the block changed since.
+     */
+    public void recordBandTime(int stepIndex, BandPosition position, long ms) {
+        tallies.get(stepIndex).band(position, ms);
     }
 
     /** Moves the spot to the next region of the block (after a "move on" cue); returns it. */

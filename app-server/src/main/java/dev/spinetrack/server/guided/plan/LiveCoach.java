@@ -1,5 +1,6 @@
 package dev.spinetrack.server.guided.plan;
 
+import dev.spinetrack.protocol.region.FocusRule;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.server.engine.feedback.BandCue;
 import dev.spinetrack.server.engine.feedback.BandFeedback;
@@ -7,6 +8,7 @@ import dev.spinetrack.server.engine.feedback.DwellCue;
 import dev.spinetrack.server.engine.feedback.RepCounter;
 import dev.spinetrack.server.engine.feedback.SpotDwell;
 import dev.spinetrack.server.engine.feedback.SpotDwellCue;
+import dev.spinetrack.server.engine.tracking.SampleInterval;
 import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.program.ProgramStep;
 import dev.spinetrack.server.program.RepAxis;
@@ -23,6 +25,10 @@ import java.util.Optional;
  * the coach says which band to set and (for a ball, which has no position of its own) which
  * region to tag; when the dwell target on a ball's spot is met it says "move on" and tags the
  * next spot. Pure: no I/O; the caller serialises calls per session.
+ * <p>A step's time in band is the tracker's figure for the same samples: the dwell intervals of
+ * {@link SampleInterval} (the interval after a sample in contact with a focus, up to the gap
+ * limit), classified by the earlier sample's pressure against its step's band into a
+ * {@link dev.spinetrack.server.engine.band.BandTime}, as the tracker does per region.
  */
 public final class LiveCoach {
 
@@ -36,6 +42,7 @@ public final class LiveCoach {
 
     private final GuidedSession session;
     private final boolean ball;
+    private final long gapLimitMs;
     private final ToleratedPressure tolerated = new ToleratedPressure();
     private BandFeedback band;
     private SpotDwellCue dwell;
@@ -47,6 +54,10 @@ public final class LiveCoach {
     private long lastT = Long.MIN_VALUE;
     private double pressure;
     private boolean contact;
+    private Region focus;
+    /** The band of the block the latest sample belongs to (null outside a banded work block), and its step. */
+    private PressureBand bandOfLast;
+    private int stepOfLast = -1;
     private long moveOnUntil = Long.MIN_VALUE;
     private long taggedAt = Long.MIN_VALUE;
 
@@ -55,18 +66,32 @@ public final class LiveCoach {
      * @param ball    whether the device is a ball, whose region is the active spot
      */
     public LiveCoach(GuidedSession session, boolean ball) {
+        this(session, ball, FocusRule.DEFAULT_GAP_LIMIT_MS);
+    }
+
+    /**
+     * @param session    the guided session (not started yet)
+     * @param ball       whether the device is a ball, whose region is the active spot
+     * @param gapLimitMs intervals longer than this are data gaps, as for tracking
+     */
+    public LiveCoach(GuidedSession session, boolean ball, long gapLimitMs) {
         this.session = Objects.requireNonNull(session, "session");
         this.ball = ball;
+        if (gapLimitMs <= 0) {
+            throw new IllegalArgumentException("gap limit must be > 0 ms, was " + gapLimitMs);
+        }
+        this.gapLimitMs = gapLimitMs;
     }
 
     /**
      * A coach carrying on a resumed session: the current block's feedback starts afresh (a set's
      * reps so far are kept by the session), nothing is re-tagged.
      *
-     * @param lastT device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     * @param lastT      device time of the last sample the session saw, or {@code Long.MIN_VALUE}
+     * @param gapLimitMs intervals longer than this are data gaps, as for tracking
      */
-    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT) {
-        LiveCoach c = new LiveCoach(session, ball);
+    public static LiveCoach resume(GuidedSession session, boolean ball, long lastT, long gapLimitMs) {
+        LiveCoach c = new LiveCoach(session, ball, gapLimitMs);
         if (session.state() == SessionState.RUNNING) {
             int spot = session.spotIndex();
             c.blockEffects(lastT);
@@ -111,10 +136,29 @@ public final class LiveCoach {
             return CoachEffects.NONE;
         }
         long dt = lastT == Long.MIN_VALUE ? 0 : t - lastT; // resumed without a sample yet: nothing to hold
+        bookBandTime(dt);
         lastT = t;
         this.pressure = pressure;
         boolean contactChanged = this.contact != contact;
         this.contact = contact;
+        this.focus = focus;
+        CoachEffects effects = take(t, contact, focus, pressure, pitch, roll, dt, contactChanged);
+        Optional<Block> now = session.currentBlock();
+        stepOfLast = now.map(Block::stepIndex).orElse(-1);
+        bandOfLast = now.filter(b -> b.kind() == BlockKind.WORK)
+                .map(b -> session.program().steps().get(b.stepIndex()).band()).orElse(null);
+        return effects;
+    }
+
+    /** Books the interval the new sample closes on the step of the sample that began it, as tracking does. */
+    private void bookBandTime(long dt) {
+        if (bandOfLast != null && SampleInterval.of(dt, contact, focus, gapLimitMs) == SampleInterval.DWELL) {
+            session.recordBandTime(stepOfLast, bandOfLast.position(pressure), dt);
+        }
+    }
+
+    private CoachEffects take(long t, boolean contact, Region focus, double pressure, double pitch, double roll,
+                              long dt, boolean contactChanged) {
         tolerated.update(t, focus, pressure, contact);
         boolean changed = contactChanged;
         if (ball && !contact) {
@@ -129,11 +173,7 @@ public final class LiveCoach {
         }
         if (band != null) {
             BandCue before = band.current();
-            long in = band.inZoneMs();
-            long below = band.belowMs();
-            long above = band.aboveMs();
             band.update(t, pressure);
-            session.recordBandTime(band.inZoneMs() - in, band.belowMs() - below, band.aboveMs() - above);
             changed |= before != band.current();
         }
         Region tag = null;

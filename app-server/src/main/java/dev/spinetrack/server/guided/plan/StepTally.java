@@ -1,6 +1,8 @@
 package dev.spinetrack.server.guided.plan;
 
 import dev.spinetrack.protocol.region.Side;
+import dev.spinetrack.server.engine.band.BandPosition;
+import dev.spinetrack.server.engine.band.BandTime;
 import dev.spinetrack.server.program.ProgramStep;
 
 import java.util.ArrayList;
@@ -15,9 +17,7 @@ final class StepTally {
     private long workMs;
     private int roundsDone;
     private final List<Integer> repsPerSet = new ArrayList<>();
-    private long inZone;
-    private long below;
-    private long above;
+    private final BandTime bandTime = new BandTime();
 
     StepTally(ProgramStep step) {
         this.step = step;
@@ -40,10 +40,8 @@ final class StepTally {
         }
     }
 
-    void band(long in, long lo, long hi) {
-        inZone += in;
-        below += lo;
-        above += hi;
+    void band(BandPosition position, long ms) {
+        bandTime.add(position, ms);
     }
 
     void complete(long now) {
@@ -70,9 +68,7 @@ final class StepTally {
         roundsDone = r.roundsDone();
         repsPerSet.clear();
         repsPerSet.addAll(r.repsPerSet());
-        inZone = r.inZoneMs();
-        below = r.belowMs();
-        above = r.aboveMs();
+        bandTime.restore(r.inZoneMs(), r.belowMs(), r.aboveMs());
     }
 
     StepResult result() {
@@ -82,6 +78,7 @@ final class StepTally {
     /** The result with {@code runningWorkMs} of a work block still running counted in. */
     StepResult result(long runningWorkMs) {
         return new StepResult(step.id(), step.title(), step.kind(), status, startedAt, endedAt,
-                workMs + Math.max(0, runningWorkMs), roundsDone, repsPerSet, step.reps(), inZone, below, above);
+                workMs + Math.max(0, runningWorkMs), roundsDone, repsPerSet, step.reps(), bandTime.inMs(),
+                bandTime.belowMs(), bandTime.aboveMs());
     }
 }

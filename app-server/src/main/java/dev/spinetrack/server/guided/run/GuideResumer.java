@@ -7,6 +7,7 @@ import dev.spinetrack.server.guided.plan.SessionPlan;
 import dev.spinetrack.server.program.Program;
 import dev.spinetrack.server.program.ProgramCatalog;
 import dev.spinetrack.server.session.SessionService;
+import dev.spinetrack.server.session.TrackingSettings;
 import dev.spinetrack.server.storage.SessionRow;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -30,18 +31,25 @@ public class GuideResumer {
     private final SessionService sessions;
     private final GuideRunStore runs;
     private final long switchMs;
+    private final long gapLimitMs;
 
     public GuideResumer(ProgramCatalog programs, SessionService sessions, GuideRunStore runs,
-                        @Value("${spinetrack.guide.switch-side-ms:10000}") long switchMs) {
+                        @Value("${spinetrack.guide.switch-side-ms:10000}") long switchMs, TrackingSettings tracking) {
         this.programs = programs;
         this.sessions = sessions;
         this.runs = runs;
         this.switchMs = switchMs;
+        this.gapLimitMs = tracking.gapLimitMs();
     }
 
     /** The plan a program runs as on this server. */
     SessionPlan plan(Program program) {
         return SessionPlan.of(program, switchMs);
+    }
+
+    /** A coach for a new run, with tracking's gap limit so its steps' band time is the tracker's. */
+    LiveCoach coach(Program program) {
+        return new LiveCoach(new GuidedSession(plan(program)), program.device() == DeviceKind.BALL, gapLimitMs);
     }
 
     /** The run rebuilt from storage, or empty after ending it when it cannot resume. */
@@ -65,7 +73,7 @@ public class GuideResumer {
             return Optional.empty();
         }
         LiveCoach coach = LiveCoach.resume(session, program.get().device() == DeviceKind.BALL,
-                r.deviceT() == null ? Long.MIN_VALUE : r.deviceT());
+                r.deviceT() == null ? Long.MIN_VALUE : r.deviceT(), gapLimitMs);
         long cursor = r.coachedSeq() == null ? r.fromSeq() - 1 : r.coachedSeq();
         return Optional.of(new GuideRun(r.id(), r.user(), r.device(), r.programId(), r.session(), r.fromSeq(), cursor,
                 coach, r.startedAt()));

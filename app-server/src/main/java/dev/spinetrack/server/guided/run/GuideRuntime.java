@@ -1,8 +1,6 @@
 package dev.spinetrack.server.guided.run;
 
-import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.server.guided.plan.CoachEffects;
-import dev.spinetrack.server.guided.plan.GuidedSession;
 import dev.spinetrack.server.guided.plan.LiveCoach;
 import dev.spinetrack.server.guided.plan.SessionPlan;
 import dev.spinetrack.server.guided.plan.SessionState;
@@ -128,7 +126,7 @@ public class GuideRuntime {
      * device's next sample on, and waits for that sample.
      */
     GuideRun open(String user, String device, Program program, SessionRow session) {
-        LiveCoach coach = new LiveCoach(new GuidedSession(plan(program)), program.device() == DeviceKind.BALL);
+        LiveCoach coach = resumer.coach(program);
         long now = System.currentTimeMillis();
         long id = runs.insert(user, device, program.id(), session.id(), session.fromSeq(), now,
                 coach.session().progress(), instance, now + leaseMs);

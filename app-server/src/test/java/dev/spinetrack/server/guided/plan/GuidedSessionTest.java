@@ -1,5 +1,6 @@
 package dev.spinetrack.server.guided.plan;
 
+import dev.spinetrack.server.engine.band.BandPosition;
 import dev.spinetrack.protocol.region.Region;
 import dev.spinetrack.protocol.region.Side;
 import dev.spinetrack.server.program.Program;
@@ -138,14 +139,18 @@ class GuidedSessionTest {
     }
 
     @Test
-    void bandTimeIsBookedOnTheCurrentStep() throws Exception {
+    void bandTimeIsBookedOnTheStepItWasSpentIn() throws Exception {
         GuidedSession s = new GuidedSession(SessionPlan.of(program(), 5_000));
         s.start(0);
-        s.recordBandTime(3_000, 1_000, 500);
-        s.recordBandTime(1_000, 0, 0);
+        s.recordBandTime(0, BandPosition.IN, 3_000);
+        s.recordBandTime(0, BandPosition.BELOW, 1_000);
+        s.recordBandTime(0, BandPosition.ABOVE, 500);
+        s.recordBandTime(0, BandPosition.IN, 1_000);
+        s.recordBandTime(1, BandPosition.IN, 70);
         StepResult massage = s.results().get(0);
         assertEquals(4_000, massage.inZoneMs());
         assertEquals(1_000, massage.belowMs());
         assertEquals(500, massage.aboveMs());
+        assertEquals(70, s.results().get(1).inZoneMs(), "booked on the step named, not the current one");
     }
 }
