@@ -109,6 +109,10 @@ export class GuideView {
   /** Shows a guided-session view (from REST or a live "guide" event). */
   show(view) {
     if (view && view.device && view.device !== this.app.deviceId) return; // another device's late answer
+    // a run that finished stays finished: a live "guide" event computed before the stop goes out
+    // when its ingest transaction commits, which on a busy server can be after the stop's answer
+    if (view && this.view && view.id === this.view.id && this.view.snapshot.state === 'FINISHED'
+        && view.snapshot.state !== 'FINISHED') return;
     const fresh = !view || !this.view || view.id !== this.view.id;
     if (fresh) {
       this.cue.reset();

@@ -1,12 +1,16 @@
 package dev.spinetrack.server.http;
 
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,17 @@ final class Browser {
     }
 
     /** Desktop and phone sizes every view is checked and shot at. */
+    /**
+     * A wait that polls {@code every} and treats an element the page replaced while it was being
+     * read as "not yet": the dashboard re-renders lists (programs, sessions) on every event, so
+     * on a loaded machine a condition can hold an element that is gone a moment later.
+     */
+    static WebDriverWait await(WebDriver driver, Duration timeout, Duration every) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, every);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     static final int[][] SIZES = {{1400, 900}, {390, 844}};
 
     /** Makes the viewport exactly width x height CSS pixels. */

@@ -78,7 +78,7 @@ class DashboardBrowserIT {
     @Order(1)
     void heatMapAndGaugeFollowTheLiveStream() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + rack + "#live");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE);
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(500));
         wait.until(d -> totalDwell() > 0);
 
         Set<String> gaugeValues = new HashSet<>();
@@ -107,7 +107,7 @@ class DashboardBrowserIT {
     void aGuidedSessionStartedFromTheUiCountsRepsAndAdvances() throws Exception {
         String ball = stack.deviceNamed("SpineTrack Ball 2", LIVE);
         driver.get(stack.baseUrl + "/?device=" + ball + "#guide");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE);
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(500));
         wait.until(d -> !d.findElements(By.cssSelector("#program-select option")).isEmpty());
 
         // Add the program through the page, as a user would.
@@ -155,7 +155,7 @@ class DashboardBrowserIT {
     @Order(3)
     void historyTellsTheStoryOfTheSessions() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + rack + "#history");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE);
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(500));
         wait.until(d -> !d.findElements(By.cssSelector("#session-list [data-session]")).isEmpty());
         WebElement first = driver.findElements(By.cssSelector("#session-list [data-session]")).get(0);
         assertTrue(first.getText().contains("Free session"), first.getText());
@@ -192,7 +192,7 @@ class DashboardBrowserIT {
     @Order(4)
     void theWeeklyPlanShowsPlannedAndDoneDaysAndWarnsAboutBackToBackStrengthening() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + rack + "#plan");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE);
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(500));
         wait.ignoring(StaleElementReferenceException.class); // the table is drawn again when data arrives
         wait.until(d -> !d.findElements(By.cssSelector("#plan-table td[data-activity=massage].done")).isEmpty());
         wait.until(d -> d.findElement(By.cssSelector("#plan-table th[aria-current=date]")).isDisplayed());
@@ -219,7 +219,7 @@ class DashboardBrowserIT {
     @Order(5)
     void sessionsAndDeviceStatusArriveOnTheSocketsWithoutPolling() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + rack + "#live");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE, Duration.ofMillis(100));
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(100));
         wait.until(d -> "SpineTrack Rack 1: connected".equals(d.findElement(By.id("status-state")).getText()));
         // From now on: every state the session line and the device status show, and the page's requests.
         driver.executeAsyncScript("""

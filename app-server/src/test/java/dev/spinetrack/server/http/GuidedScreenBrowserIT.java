@@ -88,7 +88,7 @@ class GuidedScreenBrowserIT {
     @Order(1)
     void theGuidedFlowFromStartToStartAgain() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + ball + "#guide");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE, Duration.ofMillis(150));
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(150));
         wait.until(d -> !d.findElements(By.cssSelector("#program-select option[value=two-spots]")).isEmpty());
         new Select(driver.findElement(By.id("program-select"))).selectByValue("two-spots");
         Axe.check(driver, "the guided view before a start (desktop)");
@@ -196,7 +196,7 @@ class GuidedScreenBrowserIT {
     @Order(2)
     void switchingDeviceDropsEverythingOfThePreviousOne() throws Exception {
         driver.get(stack.baseUrl + "/?device=" + ball + "#guide");
-        WebDriverWait wait = new WebDriverWait(driver, LIVE, Duration.ofMillis(150));
+        WebDriverWait wait = Browser.await(driver, LIVE, Duration.ofMillis(150));
         WebElement summary = driver.findElement(By.id("guide-summary"));
         wait.until(d -> d.findElement(By.id("status-state")).getText().startsWith("Test Ball"));
         new Select(driver.findElement(By.id("device-select"))).selectByValue(rack);
