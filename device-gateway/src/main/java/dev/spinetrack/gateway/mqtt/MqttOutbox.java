@@ -219,23 +219,32 @@ public final class MqttOutbox implements AutoCloseable {
 
     /** Publishes unconfirmed batches again (timeout, reconnect or end of park), in queue order. */
     private void republish(List<Unconfirmed.Batch> due, long gen) throws IOException, InterruptedException {
+        int sent = 0;
         for (Unconfirmed.Batch b : due) {
             QueuedMessage m = queue.take(b.index(), Duration.ZERO);
             synchronized (lock) {
                 if (gen != generation || !connected) {
                     return;
                 }
-                if (m == null || m.index() != b.index() || !unconfirmed.contains(b.index())) {
+                if (!unconfirmed.contains(b.index())) {
                     continue; // confirmed meanwhile
+                }
+                if (m == null || m.index() != b.index()) {
+                    // the queue acknowledged it (a confirmation came while the drain was publishing it
+                    // again, which put it back here): left due, it would be "due" forever and hold
+                    // every later batch back
+                    unconfirmed.forget(b.index());
+                    continue;
                 }
                 unconfirmed.published(b, System.nanoTime());
                 inFlight++;
             }
             send(m, gen, true);
+            sent++;
         }
-        if (due.size() > 0) {
+        if (sent > 0) {
             LOG.info("published {} unconfirmed batch(es) again (oldest queue index {}; confirm timeout now {} ms)",
-                    due.size(), due.get(0).index(), unconfirmedTimeoutMs());
+                    sent, due.get(0).index(), unconfirmedTimeoutMs());
         }
     }
 

@@ -118,6 +118,28 @@ final class Unconfirmed {
         return done;
     }
 
+    /**
+     * Forgets the batch at {@code index} without a confirmation: the queue no longer holds it
+     * (a confirmation acknowledged it there while the drain was publishing it once more), so
+     * nothing is left to publish and no confirmation of it may come again.
+     */
+    void forget(long index) {
+        Entry e = byIndex.remove(index);
+        if (e == null) {
+            return;
+        }
+        if (e.parked) {
+            parked--;
+        }
+        List<Entry> list = byDevice.get(e.batch.device());
+        if (list != null) {
+            list.remove(e);
+            if (list.isEmpty()) {
+                byDevice.remove(e.batch.device());
+            }
+        }
+    }
+
     /** Whether the batch at {@code index} is waiting for its confirmation. */
     boolean contains(long index) {
         return byIndex.containsKey(index);

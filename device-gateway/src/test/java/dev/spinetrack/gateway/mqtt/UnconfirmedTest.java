@@ -49,6 +49,25 @@ class UnconfirmedTest {
     }
 
     @Test
+    void aBatchPublishedAgainAfterItsConfirmationIsForgottenOnceTheQueueNoLongerHoldsIt() {
+        // the drain took batch 0 from the queue once more while its confirmation arrived: the
+        // confirmation released it, then the drain's publication put it back
+        u.published(batch(0, "c0ffee000001", 1, 0, 9), 0);
+        u.published(batch(1, "c0ffee000001", 1, 10, 19), 0);
+        u.confirm(StoredConfirmation.of("gw", "c0ffee000001", 1, List.of(new long[] {0, 9})));
+        u.published(batch(0, "c0ffee000001", 1, 0, 9), 1 * S);
+        u.refused(1, 1 * S); // parked, to see the parked count kept right too
+        u.forget(0);
+        u.forget(1);
+        u.forget(7); // never there: nothing happens
+        assertEquals(0, u.size());
+        assertEquals(0, u.inFlight());
+        assertEquals(List.of(), u.due(1_000 * S, 10), "nothing stays due");
+        assertEquals(List.of(), u.confirm(StoredConfirmation.of("gw", "c0ffee000001", 1,
+                List.of(new long[] {0, 19}))), "and nothing is confirmed twice");
+    }
+
+    @Test
     void aReconnectOrAFullClientWindowMakesBatchesDueWithoutGrowingTheTimeout() {
         u.published(batch(0, "c0ffee000001", 0, 0, 9), 0);
         u.published(batch(1, "c0ffee000001", 0, 10, 19), 0);
