@@ -1,6 +1,7 @@
 package dev.spinetrack.server.http;
 
 import dev.spinetrack.server.live.LiveFeed;
+import dev.spinetrack.server.live.LiveMessage;
 import dev.spinetrack.server.live.LiveSockets;
 import dev.spinetrack.server.session.NotFoundException;
 import dev.spinetrack.server.session.SessionService;
@@ -21,6 +22,7 @@ abstract class LiveSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     private static final String SUBSCRIPTION = "spinetrack.subscription";
+    private static final String SENDER = "spinetrack.sender";
 
     protected final LiveFeed feed;
     protected final SessionService sessions;
@@ -52,11 +54,8 @@ abstract class LiveSocket {
                 session.close(new CloseReason(LiveSockets.TOO_MANY, "too many live streams"));
                 return;
             }
-            Consumer<Object> send = message -> {
-                if (session.isOpen()) {
-                    session.sendAsync(message);
-                }
-            };
+            LiveSender send = new LiveSender(session, what, user, sockets::encode, sockets.maxWaitingEvents());
+            session.put(SENDER, send);
             session.put(SUBSCRIPTION, subscriber.subscribe(send));
         } catch (NotFoundException e) {
             session.close(new CloseReason(4404, e.getMessage()));
@@ -75,11 +74,12 @@ abstract class LiveSocket {
                 LOG.debug("unsubscribe: {}", e.toString());
             }
         });
+        session.get(SENDER, LiveSender.class).ifPresent(LiveSender::close);
     }
 
     /** Subscribes a sender. */
     @FunctionalInterface
     interface Subscriber {
-        AutoCloseable subscribe(Consumer<Object> send);
+        AutoCloseable subscribe(Consumer<LiveMessage> send);
     }
 }

@@ -42,7 +42,7 @@ public class MyDevicesLiveSocket extends LiveSocket {
                 throw new NotFoundException("user", user);
             }
         }, send -> feed.subscribeAll(m -> {
-            if (DeviceChange.ofOwner(m, user)) {
+            if (DeviceChange.ofOwner(m.message(), user)) {
                 send.accept(m);
             }
         }));

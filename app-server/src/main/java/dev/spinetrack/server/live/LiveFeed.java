@@ -1,19 +1,29 @@
 package dev.spinetrack.server.live;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
  * Fans live frames and events out to subscribers. Frames are thinned to one per
  * {@link #MIN_FRAME_INTERVAL_MS} of device time per device (20 Hz), whatever the device rate.
- * Subscribers are called on the ingest thread and must return quickly.
+ *
+ * <p>Subscribers are called on one delivery thread of the feed's own ({@link LiveDelivery}), in
+ * the order things were published (so each device's order holds), never on the publishing
+ * thread: the ingest worker hands over what its transaction produced and goes on storing, and
+ * subscribers (the WebSockets' outboxes) must still return quickly. Each message reaches every
+ * subscriber as the same {@link LiveMessage}, so its JSON is written once.
  */
 @Singleton
 public class LiveFeed {
@@ -23,29 +33,56 @@ public class LiveFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
-    private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> byDevice = new ConcurrentHashMap<>();
-    private final Map<Long, CopyOnWriteArrayList<Consumer<Object>>> bySession = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Consumer<Object>> everything = new CopyOnWriteArrayList<>();
+    private final Map<String, CopyOnWriteArrayList<Consumer<LiveMessage>>> byDevice = new ConcurrentHashMap<>();
+    private final Map<Long, CopyOnWriteArrayList<Consumer<LiveMessage>>> bySession = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<LiveMessage>> everything = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastFrameT = new ConcurrentHashMap<>();
     private final Map<String, LiveFrame> latest = new ConcurrentHashMap<>();
-    private final ThreadLocal<List<Runnable>> held = new ThreadLocal<>();
+    private final ThreadLocal<List<Out>> held = new ThreadLocal<>();
+    private final Executor delivery;
+
+    /** A message on its way, with where it goes. */
+    private record Out(String device, Long session, Object message) {
+    }
+
+    /** The application's feed: subscribers are called on a delivery thread of its own. */
+    @Inject
+    public LiveFeed() {
+        this(LiveDelivery.start());
+    }
+
+    /**
+     * A feed calling its subscribers through {@code delivery}, which must run tasks one at a time
+     * in the order given ({@code Runnable::run} calls them on the publishing thread, for tests).
+     */
+    public LiveFeed(Executor delivery) {
+        this.delivery = delivery;
+    }
+
+    /** Stops the delivery thread. */
+    @PreDestroy
+    void stop() {
+        if (delivery instanceof ExecutorService e) {
+            e.shutdown();
+        }
+    }
 
     /**
      * Subscribes to a device's frames ({@link LiveFrame}) and events ({@link LiveEvent}).
      *
      * @return closing it unsubscribes
      */
-    public AutoCloseable subscribeDevice(String device, Consumer<Object> listener) {
+    public AutoCloseable subscribeDevice(String device, Consumer<LiveMessage> listener) {
         return add(byDevice.computeIfAbsent(device, d -> new CopyOnWriteArrayList<>()), listener);
     }
 
     /** Subscribes to the frames and events of one session. */
-    public AutoCloseable subscribeSession(long session, Consumer<Object> listener) {
+    public AutoCloseable subscribeSession(long session, Consumer<LiveMessage> listener) {
         return add(bySession.computeIfAbsent(session, d -> new CopyOnWriteArrayList<>()), listener);
     }
 
     /** Subscribes to every device's frames and events. */
-    public AutoCloseable subscribeAll(Consumer<Object> listener) {
+    public AutoCloseable subscribeAll(Consumer<LiveMessage> listener) {
         return add(everything, listener);
     }
 
@@ -63,16 +100,7 @@ public class LiveFeed {
             return;
         }
         lastFrameT.put(frame.device(), frame.t());
-        List<Runnable> h = held.get();
-        if (h != null) {
-            h.add(() -> {
-                latest.put(frame.device(), frame);
-                deliverNow(frame.device(), frame.session(), frame);
-            });
-            return;
-        }
-        latest.put(frame.device(), frame);
-        deliverNow(frame.device(), frame.session(), frame);
+        deliver(frame.device(), frame.session(), frame);
     }
 
     /**
@@ -80,15 +108,16 @@ public class LiveFeed {
      * frames and events go out only after it committed ({@link #discard()} when it did not).
      */
     public void hold() {
-        held.set(new java.util.ArrayList<>());
+        held.set(new ArrayList<>());
     }
 
-    /** Sends what this thread held back, in order. */
+    /** Hands what this thread held back to the delivery thread, in order, and returns. */
     public void release() {
-        List<Runnable> h = held.get();
+        List<Out> h = held.get();
         held.remove();
-        if (h != null) {
-            h.forEach(Runnable::run);
+        if (h != null && !h.isEmpty()) {
+            h.forEach(this::remember);
+            delivery.execute(() -> h.forEach(this::deliverNow));
         }
     }
 
@@ -112,27 +141,37 @@ public class LiveFeed {
     }
 
     private void deliver(String device, Long session, Object message) {
-        List<Runnable> h = held.get();
+        Out out = new Out(device, session, message);
+        List<Out> h = held.get();
         if (h != null) {
-            h.add(() -> deliverNow(device, session, message));
+            h.add(out);
             return;
         }
-        deliverNow(device, session, message);
+        remember(out);
+        delivery.execute(() -> deliverNow(out));
     }
 
-    private void deliverNow(String device, Long session, Object message) {
-        send(byDevice.get(device), message);
-        if (session != null) {
-            send(bySession.get(session), message);
+    /** A frame is the device's latest once it is certain to go out (committed). */
+    private void remember(Out out) {
+        if (out.message() instanceof LiveFrame f) {
+            latest.put(out.device(), f);
+        }
+    }
+
+    private void deliverNow(Out out) {
+        LiveMessage message = new LiveMessage(out.device(), out.message());
+        send(byDevice.get(out.device()), message);
+        if (out.session() != null) {
+            send(bySession.get(out.session()), message);
         }
         send(everything, message);
     }
 
-    private static void send(CopyOnWriteArrayList<Consumer<Object>> listeners, Object message) {
+    private static void send(CopyOnWriteArrayList<Consumer<LiveMessage>> listeners, LiveMessage message) {
         if (listeners == null) {
             return;
         }
-        for (Consumer<Object> l : listeners) {
+        for (Consumer<LiveMessage> l : listeners) {
             try {
                 l.accept(message);
             } catch (RuntimeException e) {
@@ -141,7 +180,7 @@ public class LiveFeed {
         }
     }
 
-    private static AutoCloseable add(CopyOnWriteArrayList<Consumer<Object>> list, Consumer<Object> listener) {
+    private static AutoCloseable add(CopyOnWriteArrayList<Consumer<LiveMessage>> list, Consumer<LiveMessage> listener) {
         list.add(listener);
         return () -> list.remove(listener);
     }

@@ -2,6 +2,7 @@ package dev.spinetrack.server.live;
 
 import dev.spinetrack.server.security.AccessChanged;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
@@ -9,6 +10,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,13 +27,39 @@ public class LiveSockets {
     public static final int ACCESS_WITHDRAWN = 4403;
     /** Close code of a stream over the per-user cap. */
     public static final int TOO_MANY = 4429;
+    /** Close code of a stream whose client let too many events wait unsent. */
+    public static final int TOO_SLOW = 4408;
     private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
 
     private final int maxPerUser;
+    private final int maxWaitingEvents;
+    private final JsonMapper json;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
-    public LiveSockets(@Value("${spinetrack.security.max-sockets-per-user:20}") int maxPerUser) {
+    /**
+     * @param maxPerUser       streams one user may have open
+     * @param maxWaitingEvents events one stream may have waiting unsent before it is closed as
+     *                         too slow (frames do not count: a newer one replaces an unsent one)
+     */
+    public LiveSockets(@Value("${spinetrack.security.max-sockets-per-user:20}") int maxPerUser,
+                       @Value("${spinetrack.live.max-waiting-events:1000}") int maxWaitingEvents, JsonMapper json) {
         this.maxPerUser = maxPerUser;
+        this.maxWaitingEvents = maxWaitingEvents;
+        this.json = json;
+    }
+
+    /** Events one stream may have waiting unsent; past that it is closed as too slow. */
+    public int maxWaitingEvents() {
+        return maxWaitingEvents;
+    }
+
+    /** A live message as a WebSocket text: the JSON Micronaut would have written for it. */
+    public String encode(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("live message not serializable: " + message, e);
+        }
     }
 
     /** A stream's user and its access check (throws when access is gone). */

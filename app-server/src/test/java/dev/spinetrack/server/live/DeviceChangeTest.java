@@ -16,11 +16,11 @@ class DeviceChangeTest {
 
     @Test
     void onlyTheOwnersDeviceChangesPass() throws Exception {
-        LiveFeed feed = new LiveFeed();
+        LiveFeed feed = new LiveFeed(Runnable::run);
         List<Object> alice = new ArrayList<>();
         try (AutoCloseable sub = feed.subscribeAll(m -> {
-            if (DeviceChange.ofOwner(m, "alice")) {
-                alice.add(m);
+            if (DeviceChange.ofOwner(m.message(), "alice")) {
+                alice.add(m.message());
             }
         })) {
             LiveEvent hers = change("a00000000001", "alice");

@@ -16,9 +16,9 @@ class LiveFeedTest {
 
     @Test
     void framesAreThinnedToTwentyHertzOfDeviceTimePerDevice() throws Exception {
-        LiveFeed feed = new LiveFeed();
+        LiveFeed feed = new LiveFeed(Runnable::run);
         List<Object> got = new ArrayList<>();
-        AutoCloseable sub = feed.subscribeDevice("d1", got::add);
+        AutoCloseable sub = feed.subscribeDevice("d1", m -> got.add(m.message()));
         for (long t = 0; t < 1000; t += 10) {
             feed.offer(frame("d1", t), false);
             feed.offer(frame("d2", t), false);
@@ -34,9 +34,9 @@ class LiveFeedTest {
 
     @Test
     void sessionSubscribersGetTheirSessionOnly() {
-        LiveFeed feed = new LiveFeed();
+        LiveFeed feed = new LiveFeed(Runnable::run);
         List<Object> got = new ArrayList<>();
-        feed.subscribeSession(1L, got::add);
+        feed.subscribeSession(1L, m -> got.add(m.message()));
         feed.offer(frame("d1", 0), true);
         feed.publish(new LiveEvent("session", "d1", 2L, null));
         assertEquals(1, got.size());

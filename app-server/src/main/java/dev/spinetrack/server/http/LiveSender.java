@@ -1,0 +1,85 @@
+package dev.spinetrack.server.http;
+
+import dev.spinetrack.server.live.LiveMessage;
+import dev.spinetrack.server.live.LiveOutbox;
+import dev.spinetrack.server.live.LiveSockets;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Sends one live stream's messages through its {@link LiveOutbox}: one message on the wire at a
+ * time, the next once Netty wrote the last, so a slow or stuck client only makes its own outbox
+ * wait (its frames superseded, its events counted) and never the feed's delivery thread. A client
+ * that lets too many events wait is closed ({@link LiveSockets#TOO_SLOW}).
+ */
+final class LiveSender implements Consumer<LiveMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSender.class);
+
+    private final WebSocketSession session;
+    private final String what;
+    private final String user;
+    private final Function<Object, String> encoder;
+    private final LiveOutbox<LiveMessage> outbox;
+
+    LiveSender(WebSocketSession session, String what, String user, Function<Object, String> encoder, int maxEvents) {
+        this.session = session;
+        this.what = what;
+        this.user = user;
+        this.encoder = encoder;
+        this.outbox = new LiveOutbox<>(maxEvents);
+    }
+
+    @Override
+    public void accept(LiveMessage message) {
+        if (!session.isOpen()) {
+            outbox.clear();
+            return;
+        }
+        if (outbox.offer(message.device(), message, message.frame()) == LiveOutbox.Offer.FULL) {
+            LOG.warn("Live stream {} of {} closed: client too slow, {} events unsent (frames superseded so far: {})",
+                    what, user, outbox.events(), outbox.superseded());
+            outbox.clear();
+            session.close(new CloseReason(LiveSockets.TOO_SLOW, "client too slow"));
+            return;
+        }
+        pump();
+    }
+
+    /** Drops what waits (the stream closed). */
+    void close() {
+        outbox.clear();
+    }
+
+    /** Puts the next message on the wire unless one is there; continues when its write completes. */
+    private void pump() {
+        for (LiveMessage next = outbox.take(); next != null; next = outbox.take()) {
+            CompletableFuture<?> written;
+            try {
+                written = session.sendAsync(next.encoded(encoder));
+            } catch (RuntimeException e) {
+                LOG.debug("Live stream {}: send failed: {}", what, e.toString());
+                outbox.sent();
+                continue;
+            }
+            if (!written.isDone()) {
+                written.whenComplete((r, e) -> {
+                    outbox.sent();
+                    if (session.isOpen()) {
+                        pump();
+                    } else {
+                        outbox.clear();
+                    }
+                });
+                return;
+            }
+            outbox.sent();
+        }
+    }
+}
