@@ -13,13 +13,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Sends one live stream's messages through its {@link LiveOutbox}: one message on the wire at a
- * time, the next once Netty wrote the last, so a slow or stuck client only makes its own outbox
- * wait (its frames superseded, its events counted) and never the feed's delivery thread. A client
- * that lets too many events wait is closed ({@link LiveSockets#TOO_SLOW}).
+ * Sends one live stream's messages through its {@link LiveOutbox}: up to {@link #MAX_ON_WIRE}
+ * written and not yet completed by Netty, the next as one completes, so a slow or stuck client
+ * only makes its own outbox wait (its frames superseded, its events counted) and never the feed's
+ * delivery thread or other clients. A client that lets too many events wait is closed
+ * ({@link LiveSockets#TOO_SLOW}).
  */
 final class LiveSender implements Consumer<LiveMessage> {
 
+    /**
+     * Messages handed to Netty and not yet written to the socket, at most: enough that a burst of
+     * one ingest transaction (a backlog caught up) reaches a client that keeps up unthinned, few
+     * enough (a frame is about 0.5 kB) that a stuck client holds little.
+     */
+    static final int MAX_ON_WIRE = 256;
     private static final Logger LOG = LoggerFactory.getLogger(LiveSender.class);
 
     private final WebSocketSession session;
@@ -33,7 +40,7 @@ final class LiveSender implements Consumer<LiveMessage> {
         this.what = what;
         this.user = user;
         this.encoder = encoder;
-        this.outbox = new LiveOutbox<>(maxEvents);
+        this.outbox = new LiveOutbox<>(MAX_ON_WIRE, maxEvents);
     }
 
     @Override
@@ -57,7 +64,7 @@ final class LiveSender implements Consumer<LiveMessage> {
         outbox.clear();
     }
 
-    /** Puts the next message on the wire unless one is there; continues when its write completes. */
+    /** Puts waiting messages on the wire while it has room; continues as their writes complete. */
     private void pump() {
         for (LiveMessage next = outbox.take(); next != null; next = outbox.take()) {
             CompletableFuture<?> written;
@@ -68,18 +75,18 @@ final class LiveSender implements Consumer<LiveMessage> {
                 outbox.sent();
                 continue;
             }
-            if (!written.isDone()) {
-                written.whenComplete((r, e) -> {
-                    outbox.sent();
-                    if (session.isOpen()) {
-                        pump();
-                    } else {
-                        outbox.clear();
-                    }
-                });
-                return;
+            if (written.isDone()) {
+                outbox.sent(); // written at once (on the event loop): go on here rather than recurse
+                continue;
             }
-            outbox.sent();
+            written.whenComplete((r, e) -> {
+                outbox.sent();
+                if (session.isOpen()) {
+                    pump();
+                } else {
+                    outbox.clear();
+                }
+            });
         }
     }
 }

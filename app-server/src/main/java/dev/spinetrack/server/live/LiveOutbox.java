@@ -5,15 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one live stream still has to send, with at most one message on the wire at a time.
- * A frame replaces the unsent frame of the same device (the newer one goes to the back, so it
- * stays behind every event of that device queued before it): a slow client gets fewer frames,
- * never stale ones, and never more than one waiting frame per device. Events are never dropped
- * or merged; more than {@code maxEvents} of them waiting is refused ({@link Offer#FULL}), and
- * the caller closes the stream.
+ * What one live stream still has to send, with at most {@code maxOnWire} messages written and
+ * not yet completed at a time. While the client keeps up, everything goes through in order. Once
+ * that many wait on the wire (the client stopped reading, or reads slower than the feed), a frame
+ * replaces the unsent frame of the same device; the newer one goes to the back, so it stays
+ * behind every event of that device queued before it: a slow client gets fewer frames, never
+ * stale ones, and never more than one waiting frame per device. Events are never dropped or
+ * merged; more than {@code maxEvents} of them waiting is refused ({@link Offer#FULL}), and the
+ * caller closes the stream.
  *
  * <p>Thread-safe; the caller sends what {@link #take()} returns and calls {@link #sent()} when
- * the send completed (or failed).
+ * that send completed (or failed).
  *
  * @param <T> the message type
  */
@@ -33,18 +35,24 @@ public final class LiveOutbox<T> {
     private record FrameOf(String device) {
     }
 
+    private final int maxOnWire;
     private final int maxEvents;
     private final LinkedHashMap<Object, T> waiting = new LinkedHashMap<>();
     private long nextEvent;
     private int events;
-    private boolean inFlight;
+    private int onWire;
     private long superseded;
 
-    /** An outbox holding at most {@code maxEvents} unsent events (and one unsent frame per device). */
-    public LiveOutbox(int maxEvents) {
-        if (maxEvents < 1) {
-            throw new IllegalArgumentException("maxEvents must be at least 1: " + maxEvents);
+    /**
+     * @param maxOnWire messages sent and not yet completed at most
+     * @param maxEvents unsent events at most (frames wait one per device)
+     */
+    public LiveOutbox(int maxOnWire, int maxEvents) {
+        if (maxOnWire < 1 || maxEvents < 1) {
+            throw new IllegalArgumentException("maxOnWire and maxEvents must be at least 1: " + maxOnWire + ", "
+                    + maxEvents);
         }
+        this.maxOnWire = maxOnWire;
         this.maxEvents = maxEvents;
     }
 
@@ -74,11 +82,11 @@ public final class LiveOutbox<T> {
     }
 
     /**
-     * The next message to send, now counted as on the wire; null when one is already on the wire
-     * or nothing waits.
+     * The next message to send, now counted as on the wire; null when {@code maxOnWire} are on
+     * the wire or nothing waits.
      */
     public synchronized T take() {
-        if (inFlight || waiting.isEmpty()) {
+        if (onWire >= maxOnWire || waiting.isEmpty()) {
             return null;
         }
         Iterator<Map.Entry<Object, T>> it = waiting.entrySet().iterator();
@@ -87,13 +95,15 @@ public final class LiveOutbox<T> {
         if (!(head.getKey() instanceof FrameOf)) {
             events--;
         }
-        inFlight = true;
+        onWire++;
         return head.getValue();
     }
 
-    /** The message on the wire was sent (or failed): the next may go. */
+    /** A message on the wire was sent (or failed): another may go. */
     public synchronized void sent() {
-        inFlight = false;
+        if (onWire > 0) {
+            onWire--;
+        }
     }
 
     /** Drops everything waiting (the stream closed). */
@@ -102,7 +112,7 @@ public final class LiveOutbox<T> {
         events = 0;
     }
 
-    /** Messages waiting, not counting the one on the wire. */
+    /** Messages waiting, not counting those on the wire. */
     public synchronized int waiting() {
         return waiting.size();
     }

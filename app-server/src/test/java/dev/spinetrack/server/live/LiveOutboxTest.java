@@ -22,7 +22,7 @@ class LiveOutboxTest {
 
     @Test
     void oneMessageOnTheWireAtATime() {
-        LiveOutbox<String> box = new LiveOutbox<>(10);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 10);
         box.offer("d1", "e1", false);
         box.offer("d1", "e2", false);
         assertEquals("e1", box.take());
@@ -33,7 +33,7 @@ class LiveOutboxTest {
 
     @Test
     void aNewerFrameReplacesTheUnsentOneOfItsDeviceOnly() {
-        LiveOutbox<String> box = new LiveOutbox<>(10);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 10);
         assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d1", "f1", true));
         assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d2", "g1", true));
         assertEquals(LiveOutbox.Offer.SUPERSEDED, box.offer("d1", "f2", true));
@@ -45,7 +45,7 @@ class LiveOutboxTest {
 
     @Test
     void aFrameOnTheWireIsNotReplacedButFollowed() {
-        LiveOutbox<String> box = new LiveOutbox<>(10);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 10);
         box.offer("d1", "f1", true);
         assertEquals("f1", box.take());
         assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d1", "f2", true));
@@ -55,7 +55,7 @@ class LiveOutboxTest {
 
     @Test
     void aDevicesOrderHoldsAcrossFramesAndEvents() {
-        LiveOutbox<String> box = new LiveOutbox<>(10);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 10);
         box.offer("d1", "f1", true);
         box.offer("d1", "session ended", false);
         box.offer("d1", "f2", true); // newer than the event: must not jump ahead of it
@@ -65,7 +65,7 @@ class LiveOutboxTest {
 
     @Test
     void eventsAreNeverDroppedButRefusedPastTheCap() {
-        LiveOutbox<String> box = new LiveOutbox<>(3);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 3);
         box.offer("d1", "e1", false);
         box.offer("d1", "e2", false);
         box.offer("d2", "f", true);
@@ -80,7 +80,7 @@ class LiveOutboxTest {
 
     @Test
     void takenEventsFreeTheirPlace() {
-        LiveOutbox<String> box = new LiveOutbox<>(1);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 1);
         box.offer("d1", "e1", false);
         assertEquals("e1", box.take());
         assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d1", "e2", false), "the one on the wire is not waiting");
@@ -88,7 +88,7 @@ class LiveOutboxTest {
 
     @Test
     void clearDropsWhatWaits() {
-        LiveOutbox<String> box = new LiveOutbox<>(5);
+        LiveOutbox<String> box = new LiveOutbox<>(1, 5);
         box.offer("d1", "e1", false);
         box.offer("d1", "f1", true);
         box.clear();
@@ -98,7 +98,41 @@ class LiveOutboxTest {
     }
 
     @Test
-    void needsRoomForOneEvent() {
-        assertThrows(IllegalArgumentException.class, () -> new LiveOutbox<String>(0));
+    void needsRoomForOneMessageOnTheWireAndOneEvent() {
+        assertThrows(IllegalArgumentException.class, () -> new LiveOutbox<String>(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LiveOutbox<String>(0, 1));
+    }
+
+    @Test
+    void aClientThatKeepsUpGetsEveryFrameOfABurst() {
+        LiveOutbox<String> box = new LiveOutbox<>(3, 10);
+        List<String> wire = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            box.offer("d1", "f" + i, true);
+            String m = box.take();
+            if (m != null) {
+                wire.add(m);
+            }
+            if (wire.size() > 1) {
+                box.sent(); // writes complete, one behind
+            }
+        }
+        assertEquals(List.of("f0", "f1", "f2", "f3", "f4", "f5"), wire);
+        assertEquals(0, box.superseded());
+    }
+
+    @Test
+    void framesAreReplacedOnlyWhileTheWireIsFull() {
+        LiveOutbox<String> box = new LiveOutbox<>(2, 10);
+        box.offer("d1", "f1", true);
+        assertEquals("f1", box.take());
+        assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d1", "f2", true));
+        assertEquals("f2", box.take());
+        assertNull(box.take(), "two on the wire");
+        assertEquals(LiveOutbox.Offer.QUEUED, box.offer("d1", "f3", true));
+        assertEquals(LiveOutbox.Offer.SUPERSEDED, box.offer("d1", "f4", true));
+        box.sent();
+        assertEquals("f4", box.take());
+        assertEquals(1, box.superseded());
     }
 }
