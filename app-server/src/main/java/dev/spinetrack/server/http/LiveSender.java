@@ -1,5 +1,6 @@
 package dev.spinetrack.server.http;
 
+import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveMessage;
 import dev.spinetrack.server.live.LiveOutbox;
 import dev.spinetrack.server.live.LiveSockets;
@@ -34,8 +35,15 @@ final class LiveSender implements Consumer<LiveMessage> {
     private final String user;
     private final Function<Object, String> encoder;
     private final LiveOutbox<LiveMessage> outbox;
+    private final Consumer<Runnable> onDeliveryThread;
 
-    LiveSender(WebSocketSession session, String what, String user, Function<Object, String> encoder, int maxEvents) {
+    /**
+     * @param onDeliveryThread runs a task on the feed's delivery thread ({@link LiveFeed#later}),
+     *                         where this sender is called and from where alone it sends
+     */
+    LiveSender(WebSocketSession session, String what, String user, Function<Object, String> encoder, int maxEvents,
+               Consumer<Runnable> onDeliveryThread) {
+        this.onDeliveryThread = onDeliveryThread;
         this.session = session;
         this.what = what;
         this.user = user;
@@ -64,7 +72,12 @@ final class LiveSender implements Consumer<LiveMessage> {
         outbox.clear();
     }
 
-    /** Puts waiting messages on the wire while it has room; continues as their writes complete. */
+    /**
+     * Puts waiting messages on the wire while it has room; continues as their writes complete.
+     * Runs on the delivery thread only: Netty writes a message handed over from another thread
+     * after those handed over before it, but one written on its event loop at once, so a send
+     * from a completion callback could overtake one still queued for the loop.
+     */
     private void pump() {
         for (LiveMessage next = outbox.take(); next != null; next = outbox.take()) {
             CompletableFuture<?> written;
@@ -76,13 +89,13 @@ final class LiveSender implements Consumer<LiveMessage> {
                 continue;
             }
             if (written.isDone()) {
-                outbox.sent(); // written at once (on the event loop): go on here rather than recurse
+                outbox.sent(); // already written: go on here rather than through the callback
                 continue;
             }
             written.whenComplete((r, e) -> {
                 outbox.sent();
                 if (session.isOpen()) {
-                    pump();
+                    onDeliveryThread.accept(this::pump);
                 } else {
                     outbox.clear();
                 }

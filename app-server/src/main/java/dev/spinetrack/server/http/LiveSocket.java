@@ -54,7 +54,8 @@ abstract class LiveSocket {
                 session.close(new CloseReason(LiveSockets.TOO_MANY, "too many live streams"));
                 return;
             }
-            LiveSender send = new LiveSender(session, what, user, sockets::encode, sockets.maxWaitingEvents());
+            LiveSender send = new LiveSender(session, what, user, sockets::encode, sockets.maxWaitingEvents(),
+                    feed::later);
             session.put(SENDER, send);
             session.put(SUBSCRIPTION, subscriber.subscribe(send));
         } catch (NotFoundException e) {

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +22,23 @@ final class LiveDelivery {
     }
 
     /** Starts the delivery thread. */
-    static ExecutorService start() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(CAPACITY), r -> {
-            Thread t = new Thread(r, "live-delivery");
-            t.setDaemon(true);
-            return t;
-        }, LiveDelivery::waitForRoom);
+    static ThreadPoolExecutor start() {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(CAPACITY),
+                r -> {
+                    Thread t = new Thread(r, "live-delivery");
+                    t.setDaemon(true);
+                    return t;
+                }, LiveDelivery::waitForRoom);
+        e.prestartAllCoreThreads(); // offerLater queues directly, past execute's thread start
+        return e;
+    }
+
+    /**
+     * Queues a task behind those waiting without ever waiting for room (for Netty's event loop,
+     * which must not block); false when the queue is full.
+     */
+    static boolean offerLater(ThreadPoolExecutor executor, Runnable task) {
+        return !executor.isShutdown() && executor.getQueue().offer(task);
     }
 
     private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +58,23 @@ public class LiveFeed {
      */
     public LiveFeed(Executor delivery) {
         this.delivery = delivery;
+    }
+
+    /**
+     * Runs a task on the delivery thread after what waits there, without ever waiting for room:
+     * for a subscriber that must do its work on that thread (a WebSocket puts its messages on the
+     * wire from there only, so Netty writes them in order) and is called back on a thread that
+     * must not block. When the delivery queue is full the task is not run; the subscriber is
+     * called again with the next message anyway.
+     */
+    public void later(Runnable task) {
+        if (delivery instanceof ThreadPoolExecutor e) {
+            if (!LiveDelivery.offerLater(e, task)) {
+                LOG.debug("live delivery queue full; a follow-up task waits for the next message");
+            }
+        } else {
+            delivery.execute(task);
+        }
     }
 
     /** Stops the delivery thread. */

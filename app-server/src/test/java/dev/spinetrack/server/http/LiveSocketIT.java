@@ -85,7 +85,8 @@ class LiveSocketIT {
                 double hz = (times.size() - 1) * 1000.0 / span;
                 assertTrue(hz >= 10, "frames per second of device time: " + hz);
                 for (int i = 1; i < times.size(); i++) {
-                    assertTrue(times.get(i) - times.get(i - 1) <= 100, "frames at most 100 ms of device time apart");
+                    assertTrue(times.get(i) - times.get(i - 1) <= 100 && times.get(i) > times.get(i - 1),
+                            "frames in order, at most 100 ms of device time apart: " + times.get(i - 1) + " then " + times.get(i));
                 }
                 String sample = frames.stream().filter(f -> f.contains("\"contact\":true")).findFirst().orElseThrow();
                 assertTrue(sample.contains("\"region\":\""), sample);
