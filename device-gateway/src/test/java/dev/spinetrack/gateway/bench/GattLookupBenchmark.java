@@ -67,6 +67,7 @@ public final class GattLookupBenchmark {
             time("  device.getServices() + getCharacteristics() of each", () -> walk(last));
             time("  device.find(service) + service.find(uuid) x4        ", () -> find(last));
             time("  manager.getServices() (no characteristics)         ", () -> manager.getServices().size());
+            time("  manager.getServices() by path + getCharacteristics()", () -> byPath(manager, last));
             time("  manager.getObjects(GATT_SERVICE, all)              ", () -> objects(manager, BluetoothType.GATT_SERVICE));
             time("  manager.getObjects(GATT_CHARACTERISTIC, all)       ",
                     () -> objects(manager, BluetoothType.GATT_CHARACTERISTIC));
@@ -106,6 +107,28 @@ public final class GattLookupBenchmark {
             found += c == null ? 0 : 1;
         }
         return found;
+    }
+
+    /** What the adapter does (GattLookup): services from the manager by object path, one characteristic walk. */
+    private static int byPath(BluetoothManager manager, BluetoothDevice d) {
+        String under = path(d) + "/";
+        int found = 0;
+        for (BluetoothGattService s : manager.getServices()) {
+            if (path(s).startsWith(under) && s.getUUID().equalsIgnoreCase(GattProfile.SERVICE.toString())) {
+                found += s.getCharacteristics().size();
+            }
+        }
+        return found;
+    }
+
+    private static String path(BluetoothObject o) {
+        try {
+            java.lang.reflect.Method m = BluetoothObject.class.getDeclaredMethod("getObjectPath");
+            m.setAccessible(true);
+            return (String) m.invoke(o);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int objects(BluetoothManager manager, BluetoothType type) {
