@@ -26,8 +26,8 @@ import java.util.UUID;
  * {@code manager.getServices()}, kept when their object path lies under the device's; the
  * characteristics of a service come from one {@code getCharacteristics()} walk, only for a
  * service the gateway uses, on first use. Before: {@code device.getServices()} and
- * {@code getCharacteristics()} of every service, about 12n round trips per connect with the
- * simulated GATT table; now about 5n (docs/benchmarks.md, fourth round).
+ * {@code getCharacteristics()} of every service, about 10n round trips per connect with the
+ * simulated GATT table (2 services, 4 characteristics); now about 4n (docs/benchmarks.md, fourth round).
  */
 final class GattLookup {
 
