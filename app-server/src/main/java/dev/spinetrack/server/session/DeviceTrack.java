@@ -25,6 +25,11 @@ final class DeviceTrack {
     long revision;
     SessionTrack open;
     /**
+     * At least the highest position of the device stored (an upper bound, never less), so a batch
+     * wholly above it needs no duplicate probe; {@link Long#MAX_VALUE} when not known (always probe).
+     */
+    long storedHigh = Long.MAX_VALUE;
+    /**
      * The device's latest session when it was closed for silence (by the wall-clock sweep or a gap
      * in the data), until a sample decides whether the silence was real: data continuing within
      * the idle timeout of its last sample opens it again. Null otherwise.

@@ -6,6 +6,7 @@ import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.payload.BadPayloadException;
 import dev.spinetrack.server.payload.PayloadReader;
+import dev.spinetrack.server.storage.Database;
 import dev.spinetrack.server.storage.DeviceRow;
 import dev.spinetrack.server.storage.DeviceStore;
 import dev.spinetrack.server.storage.SampleStore;
@@ -45,6 +46,8 @@ public class DeviceTracks {
     private final TrackingSettings settings;
     private final DeviceStore devices;
     private final LiveFeed live;
+    /** Whether this instance is the database's only writer; null until the first connection tells. */
+    private volatile Boolean soleWriter;
 
     public DeviceTracks(SessionStore sessions, SampleStore samples, PayloadReader payloads, TrackingSettings settings,
                         DeviceStore devices, LiveFeed live) {
@@ -99,6 +102,12 @@ public class DeviceTracks {
      * instance tracks or re-derives a session from stale state.
      */
     Optional<DeviceTrack> locked(Connection c, String device) throws SQLException {
+        DeviceTrack held = tracks.get(device);
+        if (held != null && soleWriter(c)) {
+            // no other instance can overtake the track, and the caller holds the device's monitor:
+            // the row lock (a statement H2 parses anew each time) would guard nothing
+            return Optional.of(held);
+        }
         Optional<DeviceRow> row = lockAndSync(c, device);
         return row.isEmpty() ? Optional.empty() : get(c, device);
     }
@@ -139,6 +148,15 @@ public class DeviceTracks {
         }
     }
 
+    private boolean soleWriter(Connection c) throws SQLException {
+        Boolean sole = soleWriter;
+        if (sole == null) {
+            sole = Database.soleWriter(c);
+            soleWriter = sole;
+        }
+        return sole;
+    }
+
     /** Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads it. */
     public void evict(String device) {
         tracks.remove(device);
@@ -155,6 +173,11 @@ public class DeviceTracks {
         }
         DeviceTrack t = new DeviceTrack(row.id(), row.ownerId(), info, row.processedSeq());
         t.revision = row.revision();
+        if (soleWriter(c)) {
+            // only this instance stores the device's samples, so from here on it knows the highest
+            long high = samples.highestSeq(c, row.id());
+            t.storedHigh = high < 0 ? Long.MIN_VALUE : high;
+        }
         if (t.profile != null) {
             Optional<SessionRow> open = sessions.findOpen(c, row.id());
             if (open.isPresent()) {
@@ -189,7 +212,8 @@ public class DeviceTracks {
     /** Stores a session's current totals and rollups. */
     void persist(Connection c, SessionTrack st) throws SQLException {
         List<RegionStats> regions = st.tracker().regions();
-        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions);
+        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions, st.storedRegions());
+        st.storedRegions(regions);
         // The figures as stored, for the dashboards (held back with the transaction by the ingest path).
         live.publish(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));
     }

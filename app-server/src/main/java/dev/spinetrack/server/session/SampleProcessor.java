@@ -193,7 +193,12 @@ public class SampleProcessor {
         if (screened.kept().isEmpty()) {
             return new IngestOutcome(0, 0, rejected, false);
         }
-        List<Sample> fresh = samples.insertNew(c, id, screened.kept());
+        List<Sample> fresh = samples.insertNew(c, id, screened.kept(), t.storedHigh);
+        for (Sample s : fresh) {
+            if (s.seq() > t.storedHigh) {
+                t.storedHigh = s.seq();
+            }
+        }
         int duplicates = screened.kept().size() - fresh.size();
         if (fresh.isEmpty()) {
             return new IngestOutcome(0, duplicates, rejected, false);

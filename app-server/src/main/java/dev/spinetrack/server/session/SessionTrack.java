@@ -12,7 +12,10 @@ import dev.spinetrack.server.engine.tracking.SampleFocuser;
 import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.engine.tracking.Timeline;
 
+import dev.spinetrack.server.engine.tracking.RegionStats;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tracking state of one session: its region tags and bands over device time and the
@@ -27,6 +30,8 @@ public final class SessionTrack {
     private final SampleFocuser focuser;
     private final DwellTracker tracker;
     private long lastContactT = Long.MIN_VALUE;
+    /** The region rollups as this track last stored them, by region; null before its first save. */
+    private Map<Region, RegionStats> storedRegions;
 
     public SessionTrack(SessionRow session, DeviceProfile profile, List<SessionMark> marks, long gapLimitMs) {
         this.session = session;
@@ -78,6 +83,23 @@ public final class SessionTrack {
 
     public DwellTracker tracker() {
         return tracker;
+    }
+
+    /**
+     * The region rollups as this track last stored them, or null when it has not stored any: a
+     * failed transaction evicts the device's whole track, so what this holds was committed.
+     */
+    Map<Region, RegionStats> storedRegions() {
+        return storedRegions;
+    }
+
+    /** Records the rollups just stored. */
+    void storedRegions(List<RegionStats> regions) {
+        Map<Region, RegionStats> m = new EnumMap<>(Region.class);
+        for (RegionStats r : regions) {
+            m.put(r.region(), r);
+        }
+        storedRegions = m;
     }
 
     /** The band in force at a device time. */

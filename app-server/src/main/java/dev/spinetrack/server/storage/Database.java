@@ -34,6 +34,23 @@ public class Database {
         return tx.executeRead(status -> call(work, status.getConnection()));
     }
 
+    /**
+     * Whether this process is the only one that can write to the database behind {@code c}: an
+     * embedded H2 (a file H2 locks for one process, or memory) without {@code AUTO_SERVER}. Then
+     * what this instance holds in memory is never overtaken by another instance, and row locks
+     * between instances guard nothing.
+     */
+    public static boolean soleWriter(Connection c) throws SQLException {
+        String url = c.getMetaData().getURL();
+        if (url == null) {
+            return false;
+        }
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return (u.startsWith("jdbc:h2:file:") || u.startsWith("jdbc:h2:mem:") || u.startsWith("jdbc:h2:./")
+                || u.startsWith("jdbc:h2:~") || u.startsWith("jdbc:h2:/"))
+                && !u.contains("auto_server=true");
+    }
+
     private static <R> R call(Work<R> work, Connection c) {
         try {
             return work.run(c);

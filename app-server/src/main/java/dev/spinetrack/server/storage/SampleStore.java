@@ -30,6 +30,27 @@ public class SampleStore {
      * @return the samples that were new, in the batch's order
      */
     public List<Sample> insertNew(Connection c, String device, List<Sample> batch) throws SQLException {
+        return insertNew(c, device, batch, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #insertNew(Connection, String, List)}, skipping the probe for samples already
+     * held when every sample of the batch lies above {@code storedHigh}.
+     *
+     * @param storedHigh at least the highest seq of the device stored, or {@link Long#MAX_VALUE}
+     *                   when the caller does not know it
+     */
+    public List<Sample> insertNew(Connection c, String device, List<Sample> batch, long storedHigh)
+            throws SQLException {
+        long lowest = Long.MAX_VALUE;
+        for (Sample s : batch) {
+            lowest = Math.min(lowest, s.seq());
+        }
+        if (storedHigh != Long.MAX_VALUE && lowest > storedHigh) {
+            List<Sample> fresh = new ArrayList<>(batch);
+            insert(c, device, fresh);
+            return fresh;
+        }
         long min = batch.get(0).seq();
         long max = batch.get(batch.size() - 1).seq();
         java.util.Map<Long, String> held = new java.util.HashMap<>();

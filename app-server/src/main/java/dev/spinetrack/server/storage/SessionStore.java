@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sessions, their marks and their per-region rollups. */
@@ -136,6 +137,18 @@ public class SessionStore {
     /** Replaces a session's totals and per-region rollups with freshly tracked ones. */
     public void saveTracking(Connection c, long id, TrackTotals totals, List<RegionStats> regions)
             throws SQLException {
+        saveTracking(c, id, totals, regions, null);
+    }
+
+    /**
+     * Stores a session's totals and per-region rollups, writing only the regions whose figures
+     * differ from {@code stored}.
+     *
+     * @param stored the rollups as this session's last committed save left them, or null when not
+     *               known (all are replaced)
+     */
+    public void saveTracking(Connection c, long id, TrackTotals totals, List<RegionStats> regions,
+                             Map<Region, RegionStats> stored) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET samples = ?, first_t = ?, last_t = ?, "
                 + "contact_ms = ?, gap_count = ?, gap_ms = ?, untagged_ms = ? WHERE id = ?")) {
             ps.setLong(1, totals.samples());
@@ -153,33 +166,7 @@ public class SessionStore {
             ps.setLong(8, id);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM region_rollups WHERE session_id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        }
-        if (regions.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO region_rollups (session_id, region, dwell_ms, "
-                + "samples, mean_pressure, peak_pressure, p95_pressure, in_band_ms, below_band_ms, above_band_ms, "
-                + "gap_count, gap_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RegionStats r : regions) {
-                ps.setLong(1, id);
-                ps.setString(2, r.region().name());
-                ps.setLong(3, r.dwellMs());
-                ps.setLong(4, r.samples());
-                ps.setDouble(5, r.meanPressure());
-                ps.setDouble(6, r.peakPressure());
-                ps.setDouble(7, r.p95Pressure());
-                ps.setLong(8, r.inBandMs());
-                ps.setLong(9, r.belowBandMs());
-                ps.setLong(10, r.aboveBandMs());
-                ps.setLong(11, r.gapCount());
-                ps.setLong(12, r.gapMs());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        RegionRollupRows.save(c, id, regions, stored);
     }
 
     /** A session's per-region statistics, in catalog order. */
