@@ -87,7 +87,7 @@ public final class Gateway implements AutoCloseable {
                 System::nanoTime, System::currentTimeMillis, this::store, new JournaledIntake());
         FleetSettings fs = new FleetSettings(gw, new DeviceFilter(config.allowList(), config.minRssi()),
                 config.rateHz(), new Backoff(config.reconnectMin(), config.reconnectMax()),
-                config.watchdogPeriods(), config.scanInterval());
+                config.watchdogPeriods(), config.scanInterval(), config.connectConcurrency());
         this.fleet = new DeviceFleet(central, fs, new Output(), System::currentTimeMillis);
         this.timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "gateway-timers-" + gw);

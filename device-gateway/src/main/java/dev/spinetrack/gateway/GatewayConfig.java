@@ -38,6 +38,7 @@ import java.util.Set;
  * @param reconnectMax      longest reconnect delay
  * @param watchdogPeriods   a stream silent this many sample periods is reconnected
  * @param scanInterval      pause between scans for new devices
+ * @param connectConcurrency devices connecting (connect, service discovery, handshake) at once, at most
  * @param delivery          when batches leave the queue: the server's confirmation by default
  */
 public record GatewayConfig(String gatewayId, String brokerUrl, String username, String password,
@@ -47,7 +48,14 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                             String simulate, long seed, double speed, boolean loop, String faults, int fleet,
                             Set<String> allowList, Integer minRssi, Integer rateHz,
                             Duration reconnectMin, Duration reconnectMax, int watchdogPeriods,
-                            Duration scanInterval, DeliverySettings delivery) {
+                            Duration scanInterval, int connectConcurrency, DeliverySettings delivery) {
+
+    /**
+     * Default of {@link #connectConcurrency()}: BlueZ discovers one device's services at a time
+     * per adapter, and through TinyB every connect costs D-Bus round trips that grow with the
+     * devices already connected, so a few at once keep each connect fast (issue 12).
+     */
+    public static final int DEFAULT_CONNECT_CONCURRENCY = 4;
 
     public GatewayConfig {
         if (!Topics.validGatewayId(gatewayId)) {
@@ -86,6 +94,9 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
             throw new IllegalArgumentException("rate must be 1..1000 Hz, was " + rateHz);
         }
         Objects.requireNonNull(delivery, "delivery");
+        if (connectConcurrency < 1) {
+            throw new IllegalArgumentException("connect concurrency must be at least 1, was " + connectConcurrency);
+        }
         if (watchdogPeriods < 2) {
             throw new IllegalArgumentException("watchdog must be at least 2 sample periods, was " + watchdogPeriods);
         }
@@ -103,7 +114,8 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
                 Path.of("gateway-queue"), 256L * 1024 * 1024, FsyncPolicy.BEFORE_PUBLISH,
                 500, Duration.ofMillis(20), Duration.ofSeconds(5),
                 null, 1, 1.0, false, "", 0, Set.of(), null, null,
-                Duration.ofMillis(200), Duration.ofSeconds(10), 10, Duration.ofSeconds(2), DeliverySettings.defaults());
+                Duration.ofMillis(200), Duration.ofSeconds(10), 10, Duration.ofSeconds(2), DEFAULT_CONNECT_CONCURRENCY,
+                DeliverySettings.defaults());
     }
 
     /** Whether devices come from the simulator rather than Bluetooth. */
@@ -114,13 +126,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withGatewayId(String v) {
         return new GatewayConfig(v, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withBroker(String url, String user, String pass) {
         return new GatewayConfig(gatewayId, url, user, pass, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withBrokerUrl(String url) {
@@ -130,13 +142,13 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withTrustStore(Path store, String storePassword) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, store, storePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withQueue(Path dir, long maxBytes, FsyncPolicy policy) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, dir,
                 maxBytes, policy, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withQueueDir(Path dir) {
@@ -146,51 +158,59 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withBatch(int maxSamples, Duration maxAge) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, maxSamples, maxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withStatusInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, v, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     /** Runs the simulator's {@code scenario} instead of Bluetooth. */
     public GatewayConfig withSimulation(String scenario, long seedV, double speedV, boolean loopV, String faultsV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, scenario, seedV, speedV, loopV,
-                faultsV, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faultsV, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     /** Gives the simulated devices other addresses (see {@code SimulationOptions.fleet}). */
     public GatewayConfig withSimulationFleet(int v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, v, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, v, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withDeviceFilter(Set<String> allow, Integer minRssiV) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allow, minRssiV, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withRateHz(Integer v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, v, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withReconnect(Duration min, Duration max, int watchdog) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, min, max, watchdog, scanInterval, delivery);
+                faults, fleet, allowList, minRssi, rateHz, min, max, watchdog, scanInterval, connectConcurrency, delivery);
     }
 
     public GatewayConfig withScanInterval(Duration v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v, delivery);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, v, connectConcurrency, delivery);
+    }
+
+    /** At most this many devices connect at once; the others wait their turn (not a failed attempt). */
+    public GatewayConfig withConnectConcurrency(int v) {
+        return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
+                queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, v,
+                delivery);
     }
 
     @Override
@@ -205,6 +225,6 @@ public record GatewayConfig(String gatewayId, String brokerUrl, String username,
     public GatewayConfig withDelivery(DeliverySettings v) {
         return new GatewayConfig(gatewayId, brokerUrl, username, password, trustStore, trustStorePassword, queueDir,
                 queueMaxBytes, fsync, batchMaxSamples, batchMaxAge, statusInterval, simulate, seed, speed, loop,
-                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, v);
+                faults, fleet, allowList, minRssi, rateHz, reconnectMin, reconnectMax, watchdogPeriods, scanInterval, connectConcurrency, v);
     }
 }

@@ -23,8 +23,8 @@ public final class ConfigKeys {
     public static final List<String> NAMES = List.of("gateway-id", "broker", "username", "password", "truststore",
             "truststore-password", "queue-dir", "queue-max-mb", "fsync", "batch-size", "batch-age-ms",
             "status-interval-ms", "simulate", "seed", "speed", "loop", "faults", "fleet", "allow", "min-rssi", "rate",
-            "reconnect-min-ms", "reconnect-max-ms", "watchdog-periods", "scan-interval-ms", "confirm", "max-unconfirmed",
-            "confirm-timeout-ms");
+            "reconnect-min-ms", "reconnect-max-ms", "watchdog-periods", "scan-interval-ms", "connect-concurrency", "confirm",
+            "max-unconfirmed", "confirm-timeout-ms");
 
     /** Prefix of the environment variables. */
     public static final String ENV_PREFIX = "SPINETRACK_GATEWAY_";
@@ -96,6 +96,7 @@ public final class ConfigKeys {
                     c.watchdogPeriods());
             case "watchdog-periods" -> c.withReconnect(c.reconnectMin(), c.reconnectMax(), (int) positiveLong(v));
             case "scan-interval-ms" -> c.withScanInterval(Duration.ofMillis(positiveLong(v)));
+            case "connect-concurrency" -> c.withConnectConcurrency((int) positiveLong(v));
             case "confirm" -> c.withDelivery(c.delivery().withServerConfirms(switch (v.toLowerCase(java.util.Locale.ROOT)) {
                 case "server" -> true;
                 case "broker" -> false;

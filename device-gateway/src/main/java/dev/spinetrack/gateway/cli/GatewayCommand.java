@@ -115,6 +115,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--scan-interval-ms", paramLabel = "MS", description = "pause between scans (default 2000)")
     String scanIntervalMs;
 
+    @Option(names = "--connect-concurrency", paramLabel = "N", description = "devices connecting at once, at most "
+            + "(connect, service discovery, handshake; default 4); the others wait their turn")
+    String connectConcurrency;
+
     @Option(names = "--confirm", paramLabel = "BY", description = "a batch leaves the queue when the server confirms it "
             + "stored (server, default) or at the broker's PUBACK (broker: no SpineTrack server behind the broker)")
     String confirm;
@@ -158,6 +162,7 @@ public final class GatewayCommand implements Callable<Integer> {
         put(m, "reconnect-max-ms", reconnectMaxMs);
         put(m, "watchdog-periods", watchdogPeriods);
         put(m, "scan-interval-ms", scanIntervalMs);
+        put(m, "connect-concurrency", connectConcurrency);
         put(m, "confirm", confirm);
         put(m, "max-unconfirmed", maxUnconfirmed);
         put(m, "confirm-timeout-ms", confirmTimeoutMs);

@@ -27,6 +27,7 @@ public final class DeviceFleet implements AutoCloseable {
     private final FleetSettings settings;
     private final DeviceOutput output;
     private final LongSupplier wallClock;
+    private final ConnectSlots connectSlots;
     private final Map<String, DeviceSupervisor> supervisors = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Thread scanner;
@@ -37,6 +38,7 @@ public final class DeviceFleet implements AutoCloseable {
         this.settings = settings;
         this.output = output;
         this.wallClock = wallClock;
+        this.connectSlots = new ConnectSlots(settings.connectConcurrency());
         this.scanner = new Thread(this::scanLoop, "ble-scan");
         scanner.setDaemon(true);
     }
@@ -74,7 +76,7 @@ public final class DeviceFleet implements AutoCloseable {
             return;
         }
         LOG.info("device {} ({}) found, RSSI {} dBm", ad.address(), ad.name(), ad.rssi());
-        DeviceSupervisor s = new DeviceSupervisor(central, ad.address(), ad.name(), ad.rssi(), settings, output,
+        DeviceSupervisor s = new DeviceSupervisor(central, connectSlots, ad.address(), ad.name(), ad.rssi(), settings, output,
                 wallClock);
         supervisors.put(ad.address(), s);
         Thread t = new Thread(s, "device-" + s.device());
@@ -86,6 +88,16 @@ public final class DeviceFleet implements AutoCloseable {
     /** Devices streaming now. */
     public int streaming() {
         return (int) supervisors.values().stream().filter(DeviceSupervisor::streaming).count();
+    }
+
+    /** The most devices that were ever connecting at once (at most the connect concurrency). */
+    public int connectingPeak() {
+        return connectSlots.peak();
+    }
+
+    /** Devices waiting for their turn to connect now. */
+    public int waitingToConnect() {
+        return connectSlots.waiting();
     }
 
     /** Sums of every device's counters. */

@@ -17,9 +17,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps one device connected: connects, streams until the link drops or the stream goes
- * silent for {@code watchdogPeriods} sample periods, then reconnects after a jittered
- * exponential backoff. Logs one line per connect and per disconnect.
+ * Keeps one device connected: waits for a connect slot, connects and runs the handshake,
+ * frees the slot, streams until the link drops or the stream goes silent for
+ * {@code watchdogPeriods} sample periods, then reconnects after a jittered exponential
+ * backoff. Time spent waiting for a slot is neither a failed attempt nor silence: the backoff
+ * grows only with failures and the watchdog starts with the stream. Logs one line per connect
+ * and per disconnect.
  */
 final class DeviceSupervisor implements Runnable {
 
@@ -27,6 +30,7 @@ final class DeviceSupervisor implements Runnable {
     private static final long WATCHDOG_FLOOR_MS = 250;
 
     private final BleCentral central;
+    private final ConnectSlots connectSlots;
     private final String address;
     private final String name;
     private final String device;
@@ -41,9 +45,10 @@ final class DeviceSupervisor implements Runnable {
     private volatile DeviceSession session;
     private Integer lastRssi;
 
-    DeviceSupervisor(BleCentral central, String address, String name, int rssi, FleetSettings settings,
-                     DeviceOutput output, LongSupplier wallClock) {
+    DeviceSupervisor(BleCentral central, ConnectSlots connectSlots, String address, String name, int rssi,
+                     FleetSettings settings, DeviceOutput output, LongSupplier wallClock) {
         this.central = central;
+        this.connectSlots = connectSlots;
         this.address = address;
         this.name = name;
         this.device = Topics.deviceIdOf(address);
@@ -59,8 +64,7 @@ final class DeviceSupervisor implements Runnable {
         while (running) {
             String reason;
             try {
-                DeviceSession s = DeviceSession.open(central.connect(address, GattProfile.MAX_MTU), settings.gateway(),
-                        name, settings.rateHz(), output, sequence, counters, wallClock);
+                DeviceSession s = connect();
                 session = s;
                 streaming = true;
                 LOG.info("device {} ({}) connected: streaming at {} Hz", device, name, s.rateHz());
@@ -78,6 +82,10 @@ final class DeviceSupervisor implements Runnable {
                 s.close();
             } catch (BleException e) {
                 reason = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                break;
             } catch (RuntimeException e) {
                 reason = "unexpected error: " + e;
                 LOG.error("device {}: unexpected error, reconnecting", device, e);
@@ -90,6 +98,17 @@ final class DeviceSupervisor implements Runnable {
             Duration wait = settings.backoff().delay(attempt++, random);
             counters.reconnects.incrementAndGet();
             sleep(wait.toMillis());
+        }
+    }
+
+    /** Connects and runs the handshake in a connect slot, waiting for one first. */
+    private DeviceSession connect() throws BleException, InterruptedException {
+        try (ConnectSlots.Slot slot = connectSlots.acquire()) {
+            if (!running) {
+                throw new InterruptedException("gateway stopping");
+            }
+            return DeviceSession.open(central.connect(address, GattProfile.MAX_MTU), settings.gateway(), name,
+                    settings.rateHz(), output, sequence, counters, wallClock);
         }
     }
 

@@ -12,10 +12,14 @@ import java.util.Objects;
  * @param backoff         reconnect backoff
  * @param watchdogPeriods silent sample periods before a reconnect
  * @param scanInterval    pause between scans
+ * @param connectConcurrency devices connecting (connect, service discovery, handshake) at once, at most
  */
 public record FleetSettings(String gateway, DeviceFilter filter, Integer rateHz, Backoff backoff,
-                            int watchdogPeriods, Duration scanInterval) {
+                            int watchdogPeriods, Duration scanInterval, int connectConcurrency) {
     public FleetSettings {
+        if (connectConcurrency < 1) {
+            throw new IllegalArgumentException("connect concurrency must be at least 1, was " + connectConcurrency);
+        }
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(backoff, "backoff");

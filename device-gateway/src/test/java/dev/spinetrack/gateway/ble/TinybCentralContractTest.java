@@ -10,8 +10,10 @@ import tinyb.BluetoothDevice;
 import tinyb.BluetoothGattCharacteristic;
 import tinyb.BluetoothGattService;
 import tinyb.BluetoothManager;
+import tinyb.BluetoothObject;
 import tinyb.BluetoothNotification;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +43,17 @@ class TinybCentralContractTest extends BleCentralContract {
             throw new ExceptionInInitializerError(e);
         } finally {
             System.setErr(err);
+        }
+    }
+
+    /** TinyB's protected path accessor, called on a mock (to stub it) as the adapter calls it. */
+    private static String objectPath(BluetoothObject o) {
+        try {
+            Method m = BluetoothObject.class.getDeclaredMethod("getObjectPath");
+            m.setAccessible(true);
+            return (String) m.invoke(o);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -79,7 +92,9 @@ class TinybCentralContractTest extends BleCentralContract {
         });
         when(device.getConnected()).thenAnswer(i -> connected.get());
         when(device.getServicesResolved()).thenReturn(true);
-        when(device.getServices()).thenReturn(List.of(service));
+        when(manager.getServices()).thenReturn(List.of(service));
+        when(objectPath(device)).thenReturn("/org/bluez/hci0/dev_C0_FF_EE_00_00_01");
+        when(objectPath(service)).thenReturn("/org/bluez/hci0/dev_C0_FF_EE_00_00_01/service0010");
         doAnswer(i -> {
             connectedListener.set(i.getArgument(0));
             return null;

@@ -30,7 +30,7 @@ class DeviceFleetTest {
 
     private DeviceFleet fleet(DeviceFilter filter, VirtualPeripheral... peripherals) {
         FleetSettings s = new FleetSettings("gw-test", filter, 100,
-                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)), 10, Duration.ofMillis(20));
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)), 10, Duration.ofMillis(20), 2);
         fleet = new DeviceFleet(new SimulatedCentral(() -> List.of(peripherals), () -> { }), s, out, () -> BASE);
         fleet.start();
         return fleet;

@@ -82,7 +82,7 @@ public final class TinybCentral implements BleCentral {
         } catch (BluetoothException e) {
             throw new BleException("connect to " + address + " failed: " + e.getMessage(), e);
         }
-        return new TinybConnection(device, servicesTimeout);
+        return new TinybConnection(manager, device, servicesTimeout);
     }
 
     /**

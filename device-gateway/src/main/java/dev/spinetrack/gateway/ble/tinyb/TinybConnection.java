@@ -6,13 +6,10 @@ import dev.spinetrack.protocol.gatt.GattProfile;
 import tinyb.BluetoothDevice;
 import tinyb.BluetoothException;
 import tinyb.BluetoothGattCharacteristic;
-import tinyb.BluetoothGattService;
+import tinyb.BluetoothManager;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -26,17 +23,17 @@ final class TinybConnection implements BleConnection {
     private final String address;
     private final Duration servicesTimeout;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final BluetoothManager manager;
     /**
-     * The device's services and their characteristics, looked up once after ServicesResolved.
-     * TinyB finds them by walking every object BlueZ exports, with a synchronous D-Bus call per
-     * object, so a lookup per operation grows with the number of connected devices. Holding the
-     * objects also keeps subscriptions alive: TinyB's Java objects own their native peers and a
-     * finalizer deletes them, unhooking any value callback.
+     * The device's GATT objects, looked up once after ServicesResolved (see {@link GattLookup}).
+     * Holding the characteristics also keeps subscriptions alive: TinyB's Java objects own their
+     * native peers and a finalizer deletes them, unhooking any value callback.
      */
-    private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt;
+    private volatile GattLookup gatt;
     private volatile Consumer<String> onDisconnect = reason -> { };
 
-    TinybConnection(BluetoothDevice device, Duration servicesTimeout) {
+    TinybConnection(BluetoothManager manager, BluetoothDevice device, Duration servicesTimeout) {
+        this.manager = manager;
         this.device = device;
         this.address = device.getAddress();
         this.servicesTimeout = servicesTimeout;
@@ -65,7 +62,7 @@ final class TinybConnection implements BleConnection {
 
     @Override
     public List<UUID> discoverServices() throws BleException {
-        return List.copyOf(gatt("discover services on " + address).keySet());
+        return gatt("discover services on " + address).services();
     }
 
     @Override
@@ -113,6 +110,10 @@ final class TinybConnection implements BleConnection {
         } catch (BluetoothException ignored) {
             // already gone; the callback below still reports the close
         }
+        GattLookup g = gatt;
+        if (g != null) {
+            RetiredObjects.keep(g);
+        }
         dropped("closed by the gateway");
     }
 
@@ -139,20 +140,16 @@ final class TinybConnection implements BleConnection {
 
     private BluetoothGattCharacteristic characteristic(UUID service, UUID characteristic, String op)
             throws BleException {
-        Map<UUID, BluetoothGattCharacteristic> chars = gatt(op + " " + characteristic + " on " + address).get(service);
-        if (chars == null) {
-            throw new BleException(op + " " + characteristic + " on " + address + " failed: no service " + service);
+        String what = op + " " + characteristic + " on " + address;
+        try {
+            return gatt(what).characteristic(service, characteristic, what);
+        } catch (BluetoothException | IllegalArgumentException e) {
+            throw new BleException(what + " failed: " + e.getMessage(), e);
         }
-        BluetoothGattCharacteristic c = chars.get(characteristic);
-        if (c == null) {
-            throw new BleException(op + " " + characteristic + " on " + address
-                    + " failed: service " + service + " has no such characteristic");
-        }
-        return c;
     }
 
-    private Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt(String op) throws BleException {
-        Map<UUID, Map<UUID, BluetoothGattCharacteristic>> g = gatt;
+    private GattLookup gatt(String op) throws BleException {
+        GattLookup g = gatt;
         if (g != null) {
             return g;
         }
@@ -160,15 +157,7 @@ final class TinybConnection implements BleConnection {
             if (gatt == null) {
                 awaitServicesResolved(op);
                 try {
-                    Map<UUID, Map<UUID, BluetoothGattCharacteristic>> found = new LinkedHashMap<>();
-                    for (BluetoothGattService s : device.getServices()) {
-                        Map<UUID, BluetoothGattCharacteristic> chars = new LinkedHashMap<>();
-                        for (BluetoothGattCharacteristic c : s.getCharacteristics()) {
-                            chars.put(UUID.fromString(c.getUUID()), c);
-                        }
-                        found.put(UUID.fromString(s.getUUID()), Map.copyOf(chars));
-                    }
-                    gatt = Collections.unmodifiableMap(found);
+                    gatt = GattLookup.of(manager, device);
                 } catch (BluetoothException | IllegalArgumentException e) {
                     throw new BleException(op + " failed: " + e.getMessage(), e);
                 }
