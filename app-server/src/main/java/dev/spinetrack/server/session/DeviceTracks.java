@@ -46,11 +46,11 @@ public class DeviceTracks {
     private final TrackingSettings settings;
     private final DeviceStore devices;
     private final LiveFeed live;
-    /** Whether this instance is the database's only writer; null until the first connection tells. */
-    private volatile Boolean soleWriter;
+    private final Database db;
 
     public DeviceTracks(SessionStore sessions, SampleStore samples, PayloadReader payloads, TrackingSettings settings,
-                        DeviceStore devices, LiveFeed live) {
+                        DeviceStore devices, LiveFeed live, Database db) {
+        this.db = db;
         this.sessions = sessions;
         this.samples = samples;
         this.payloads = payloads;
@@ -103,13 +103,19 @@ public class DeviceTracks {
      */
     Optional<DeviceTrack> locked(Connection c, String device) throws SQLException {
         DeviceTrack held = tracks.get(device);
-        if (held != null && soleWriter(c)) {
+        boolean sole = db.soleWriter(c);
+        if (held != null && sole) {
             // no other instance can overtake the track, and the caller holds the device's monitor:
             // the row lock (a statement H2 parses anew each time) would guard nothing
             return Optional.of(held);
         }
         Optional<DeviceRow> row = lockAndSync(c, device);
-        return row.isEmpty() ? Optional.empty() : get(c, device);
+        Optional<DeviceTrack> t = row.isEmpty() ? Optional.empty() : get(c, device);
+        if (!sole) {
+            // another instance may store this device's samples: the highest stored is not known
+            t.ifPresent(track -> track.storedHigh = Long.MAX_VALUE);
+        }
+        return t;
     }
 
     /**
@@ -148,15 +154,6 @@ public class DeviceTracks {
         }
     }
 
-    private boolean soleWriter(Connection c) throws SQLException {
-        Boolean sole = soleWriter;
-        if (sole == null) {
-            sole = Database.soleWriter(c);
-            soleWriter = sole;
-        }
-        return sole;
-    }
-
     /** Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads it. */
     public void evict(String device) {
         tracks.remove(device);
@@ -173,7 +170,7 @@ public class DeviceTracks {
         }
         DeviceTrack t = new DeviceTrack(row.id(), row.ownerId(), info, row.processedSeq());
         t.revision = row.revision();
-        if (soleWriter(c)) {
+        if (db.soleWriter(c)) {
             // only this instance stores the device's samples, so from here on it knows the highest
             long high = samples.highestSeq(c, row.id());
             t.storedHigh = high < 0 ? Long.MIN_VALUE : high;

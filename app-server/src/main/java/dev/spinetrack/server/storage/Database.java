@@ -1,10 +1,15 @@
 package dev.spinetrack.server.storage;
 
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs JDBC work in Micronaut Data transactions (joining one already open on this thread).
@@ -12,7 +17,10 @@ import java.sql.SQLException;
 @Singleton
 public class Database {
 
+    /** Database URL -> the instances in this process that use it. */
+    private static final Map<String, Set<Database>> USERS = new ConcurrentHashMap<>();
     private final TransactionOperations<Connection> tx;
+    private volatile String url;
 
     public Database(TransactionOperations<Connection> tx) {
         this.tx = tx;
@@ -35,24 +43,53 @@ public class Database {
     }
 
     /**
-     * Whether this process is the only one that can write to the database behind {@code c}: an
-     * embedded H2 (a file H2 locks for one process, or memory) without {@code AUTO_SERVER}. Then
-     * what this instance holds in memory is never overtaken by another instance, and row locks
-     * between instances guard nothing.
+     * Whether this server instance is the only writer of its database: an embedded H2 (a file H2
+     * locks for one process, or memory) without {@code AUTO_SERVER}, which no other instance in
+     * this process uses (tests run two servers on one H2). Then what the instance holds in memory
+     * is never overtaken by another, and row locks between instances guard nothing. Asked again
+     * each time, since another instance may start using the database later.
      */
-    public static boolean soleWriter(Connection c) throws SQLException {
-        String url = c.getMetaData().getURL();
+    public boolean soleWriter(Connection c) throws SQLException {
+        String url = register(c);
+        return embedded(url) && USERS.getOrDefault(url, Set.of()).size() == 1;
+    }
+
+    static boolean embedded(String url) {
         if (url == null) {
             return false;
         }
-        String u = url.toLowerCase(java.util.Locale.ROOT);
+        String u = url.toLowerCase(Locale.ROOT);
         return (u.startsWith("jdbc:h2:file:") || u.startsWith("jdbc:h2:mem:") || u.startsWith("jdbc:h2:./")
                 || u.startsWith("jdbc:h2:~") || u.startsWith("jdbc:h2:/"))
                 && !u.contains("auto_server=true");
     }
 
-    private static <R> R call(Work<R> work, Connection c) {
+    /** Notes this instance as a user of the connection's database (once); returns its URL. */
+    private String register(Connection c) throws SQLException {
+        String u = url;
+        if (u == null) {
+            u = c.getMetaData().getURL();
+            USERS.computeIfAbsent(u, k -> ConcurrentHashMap.newKeySet()).add(this);
+            url = u;
+        }
+        return u;
+    }
+
+    /** This instance no longer uses its database. */
+    @PreDestroy
+    void close() {
+        String u = url;
+        if (u != null) {
+            USERS.computeIfPresent(u, (k, users) -> {
+                users.remove(this);
+                return users.isEmpty() ? null : users;
+            });
+        }
+    }
+
+    private <R> R call(Work<R> work, Connection c) {
         try {
+            register(c);
             return work.run(c);
         } catch (SQLException e) {
             throw new StorageException("database error: " + e.getMessage(), e);

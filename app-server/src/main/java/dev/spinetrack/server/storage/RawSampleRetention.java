@@ -36,8 +36,8 @@ public class RawSampleRetention {
     }
 
     /** Deletes raw samples with device time before {@code beforeT}; returns how many. */
-    public int purge(long beforeT) {
-        int n = db.write(c -> samples.deleteOlderThan(c, beforeT));
+    public long purge(long beforeT) {
+        long n = db.write(c -> samples.deleteOlderThan(c, beforeT));
         if (n > 0) {
             LOG.info("Retention: deleted {} raw samples older than {} days", n, days);
         }

@@ -2,27 +2,35 @@ package dev.spinetrack.server.storage;
 
 import dev.spinetrack.protocol.mqtt.Sample;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Raw samples keyed by (device, seq). Inserting drops samples already held, which is what
- * makes redelivered batches harmless, across restarts too.
+ * Raw samples with the identity (device, seq), stored as blocks: one row per device and run
+ * of seqs ({@link SampleBlock}), so storing a batch costs one row, one index entry and one undo
+ * entry instead of one per sample. Inserting drops samples already held, which is what makes
+ * redelivered batches harmless, across restarts too.
  */
 @Singleton
 public class SampleStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleStore.class);
-    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
+    /** Blocks that may hold seqs in [from, to]: their first seq lies within SPAN below from. */
+    private static final String OVERLAPPING = " FROM sample_blocks WHERE device_id = ? AND first_seq > ? "
+            + "AND first_seq <= ? AND last_seq >= ?";
 
-    /** Rows per multi-row INSERT: 350 parameters, far below every driver's limit. */
-    static final int ROWS_PER_INSERT = 50;
+    private final AtomicLong conflicts = new AtomicLong();
 
     /**
      * Stores the samples of a batch not held yet, within the caller's transaction.
@@ -42,39 +50,29 @@ public class SampleStore {
      */
     public List<Sample> insertNew(Connection c, String device, List<Sample> batch, long storedHigh)
             throws SQLException {
-        long lowest = Long.MAX_VALUE;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         for (Sample s : batch) {
-            lowest = Math.min(lowest, s.seq());
+            min = Math.min(min, s.seq());
+            max = Math.max(max, s.seq());
         }
-        if (storedHigh != Long.MAX_VALUE && lowest > storedHigh) {
+        if (storedHigh != Long.MAX_VALUE && min > storedHigh) {
             List<Sample> fresh = new ArrayList<>(batch);
             insert(c, device, fresh);
             return fresh;
         }
-        long min = batch.get(0).seq();
-        long max = batch.get(batch.size() - 1).seq();
-        java.util.Map<Long, String> held = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, t, pitch, roll, p, bat FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
-            ps.setString(1, device);
-            ps.setLong(2, Math.min(min, max));
-            ps.setLong(3, Math.max(min, max));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Object bat = rs.getObject(6);
-                    held.put(rs.getLong(1), content(rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
-                            bat == null ? null : ((Number) bat).intValue()));
-                }
-            }
+        Map<Long, Sample> held = new HashMap<>();
+        for (Sample s : load(c, device, min, max)) {
+            held.put(s.seq(), s);
         }
         List<Sample> fresh = new ArrayList<>(batch.size());
         long conflicting = 0;
         long firstConflict = -1;
         for (Sample s : batch) {
-            String stored = held.get(s.seq());
+            Sample stored = held.get(s.seq());
             if (stored == null) {
                 fresh.add(s);
-            } else if (!stored.equals(content(s.t(), s.pitch(), s.roll(), PressureCodec.encode(s.p()), s.battery()))) {
+            } else if (!SampleBlock.sameContent(stored, s)) {
                 conflicting++;
                 firstConflict = firstConflict < 0 ? s.seq() : firstConflict;
             }
@@ -85,15 +83,10 @@ public class SampleStore {
             LOG.warn("Device {}: {} sample(s) with an identity already stored but other content (first position {}); "
                     + "kept the stored ones", device, conflicting, firstConflict);
         }
-        if (fresh.isEmpty()) {
-            return fresh;
+        if (!fresh.isEmpty()) {
+            insert(c, device, fresh);
         }
-        insert(c, device, fresh);
         return fresh;
-    }
-
-    private static String content(long t, double pitch, double roll, String p, Integer bat) {
-        return t + "|" + pitch + "|" + roll + "|" + p + "|" + bat;
     }
 
     /** Samples that arrived with an identity already stored but other content, since start. */
@@ -101,85 +94,61 @@ public class SampleStore {
         return conflicts.get();
     }
 
-    /**
-     * Inserts rows {@link #ROWS_PER_INSERT} at a time: one multi-row INSERT (portable to H2 and
-     * PostgreSQL) costs one statement execution and, on PostgreSQL, one round trip instead of one
-     * per row.
-     */
     private static void insert(Connection c, String device, List<Sample> rows) throws SQLException {
-        if (rows.size() >= SampleCopy.MIN_ROWS && SampleCopy.supported(c)) {
-            SampleCopy.copy(c, device, rows);
-            return;
-        }
-        int full = rows.size() / ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    bind(ps, device, rows, chunk * ROWS_PER_INSERT, ROWS_PER_INSERT);
-                    ps.addBatch();
+        List<Sample> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(Sample::seq));
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sample_blocks (device_id, first_seq, last_seq, last_t, n, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (List<Sample> block : SampleBlock.cut(sorted)) {
+                long lastT = Long.MIN_VALUE;
+                for (Sample s : block) {
+                    lastT = Math.max(lastT, s.t());
                 }
-                ps.executeBatch();
+                ps.setString(1, device);
+                ps.setLong(2, block.get(0).seq());
+                ps.setLong(3, block.get(block.size() - 1).seq());
+                ps.setLong(4, lastT);
+                ps.setInt(5, block.size());
+                ps.setString(6, SampleBlock.encode(block));
+                ps.addBatch();
             }
-        }
-        int rest = rows.size() - full * ROWS_PER_INSERT;
-        if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(rest))) {
-                bind(ps, device, rows, full * ROWS_PER_INSERT, rest);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String insertSql(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO samples (device_id, seq, t, pitch, roll, p, bat) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
-    }
-
-    private static void bind(PreparedStatement ps, String device, List<Sample> rows, int from, int count)
-            throws SQLException {
-        int i = 1;
-        for (int r = from; r < from + count; r++) {
-            Sample s = rows.get(r);
-            ps.setString(i++, device);
-            ps.setLong(i++, s.seq());
-            ps.setLong(i++, s.t());
-            ps.setDouble(i++, s.pitch());
-            ps.setDouble(i++, s.roll());
-            ps.setString(i++, PressureCodec.encode(s.p()));
-            if (s.battery() == null) {
-                ps.setNull(i++, Types.INTEGER);
-            } else {
-                ps.setInt(i++, s.battery());
-            }
+            ps.executeBatch();
         }
     }
 
     /** Samples of a device with {@code fromSeq <= seq <= toSeq}, in seq order. */
     public List<Sample> load(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
         List<Sample> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, t, pitch, roll, p, bat FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
-            ps.setString(1, device);
-            ps.setLong(2, fromSeq);
-            ps.setLong(3, toSeq);
+        boolean sorted = true;
+        try (PreparedStatement ps = c.prepareStatement("SELECT data" + OVERLAPPING + " ORDER BY first_seq")) {
+            bindRange(ps, device, fromSeq, toSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int bat = rs.getInt(6);
-                    Integer battery = rs.wasNull() ? null : bat;
-                    out.add(new Sample(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
-                            PressureCodec.decode(rs.getString(5)), battery));
+                    for (Sample s : SampleBlock.decode(rs.getString(1))) {
+                        if (s.seq() >= fromSeq && s.seq() <= toSeq) {
+                            sorted &= out.isEmpty() || out.get(out.size() - 1).seq() < s.seq();
+                            out.add(s);
+                        }
+                    }
                 }
             }
+        }
+        if (!sorted) {
+            out.sort(Comparator.comparingLong(Sample::seq)); // blocks whose seq ranges interleave
         }
         return out;
     }
 
+    private static void bindRange(PreparedStatement ps, String device, long fromSeq, long toSeq) throws SQLException {
+        ps.setString(1, device);
+        ps.setLong(2, fromSeq > Long.MIN_VALUE + SampleBlock.SPAN ? fromSeq - SampleBlock.SPAN : Long.MIN_VALUE);
+        ps.setLong(3, toSeq);
+        ps.setLong(4, fromSeq);
+    }
+
     /** Highest stored seq of a device, -1 when none. */
     public long highestSeq(Connection c, String device) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM samples WHERE device_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_seq) FROM sample_blocks WHERE device_id = ?")) {
             ps.setString(1, device);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -191,7 +160,7 @@ public class SampleStore {
 
     /** Number of stored samples of a device. */
     public long count(Connection c, String device) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM samples WHERE device_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT SUM(n) FROM sample_blocks WHERE device_id = ?")) {
             ps.setString(1, device);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -202,29 +171,47 @@ public class SampleStore {
 
     /** Number of stored samples of a device with {@code fromSeq <= seq <= toSeq}. */
     public long count(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM samples WHERE device_id = ? AND seq BETWEEN ? AND ?")) {
-            ps.setString(1, device);
-            ps.setLong(2, fromSeq);
-            ps.setLong(3, toSeq);
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, last_seq, n, data" + OVERLAPPING)) {
+            bindRange(ps, device, fromSeq, toSeq);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    if (rs.getLong(1) >= fromSeq && rs.getLong(2) <= toSeq) {
+                        n += rs.getInt(3); // wholly inside: no need to read the block
+                        continue;
+                    }
+                    for (long seq : SampleBlock.seqs(rs.getString(4))) {
+                        if (seq >= fromSeq && seq <= toSeq) {
+                            n++;
+                        }
+                    }
+                }
             }
         }
+        return n;
     }
 
     /**
-     * Deletes raw samples older than {@code beforeT} (device time) that no open session needs.
+     * Deletes raw samples older than {@code beforeT} (device time) that no open session needs,
+     * a block at a time: a block goes once its newest sample is older.
      *
-     * @return rows deleted
+     * @return samples deleted
      */
-    public int deleteOlderThan(Connection c, long beforeT) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM samples WHERE t < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = "
-                        + "samples.device_id AND s.to_seq IS NULL AND samples.seq >= s.from_seq)")) {
+    public long deleteOlderThan(Connection c, long beforeT) throws SQLException {
+        String where = " WHERE last_t < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = "
+                + "sample_blocks.device_id AND s.to_seq IS NULL AND sample_blocks.last_seq >= s.from_seq)";
+        long samples;
+        try (PreparedStatement ps = c.prepareStatement("SELECT SUM(n) FROM sample_blocks" + where)) {
             ps.setLong(1, beforeT);
-            return ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                samples = rs.getLong(1);
+            }
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample_blocks" + where)) {
+            ps.setLong(1, beforeT);
+            ps.executeUpdate();
+        }
+        return samples;
     }
 }

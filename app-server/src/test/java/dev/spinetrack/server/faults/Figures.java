@@ -1,5 +1,6 @@
 package dev.spinetrack.server.faults;
 
+import dev.spinetrack.server.storage.SampleBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,31 +41,34 @@ final class Figures {
     /** (device, position) keys stored for devices starting with {@code prefix}. */
     static Set<String> stored(String jdbc, String prefix) {
         Set<String> out = new HashSet<>();
+        forEachStored(jdbc, prefix, (device, seq) -> out.add(device + "/" + seq));
+        return out;
+    }
+
+    /** Stored samples for the prefix (a key stored twice, in two blocks, would count twice). */
+    static long storedRows(String jdbc, String prefix) {
+        long[] n = {0};
+        try {
+            forEachStored(jdbc, prefix, (device, seq) -> n[0]++);
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+        return n[0];
+    }
+
+    private static void forEachStored(String jdbc, String prefix, java.util.function.ObjLongConsumer<String> each) {
         try (Connection c = DriverManager.getConnection(jdbc);
-             PreparedStatement ps = c.prepareStatement("SELECT device_id, seq FROM samples WHERE device_id LIKE ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT device_id, data FROM sample_blocks WHERE device_id LIKE ?")) {
             ps.setString(1, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1) + "/" + rs.getLong(2));
+                    for (long seq : SampleBlock.seqs(rs.getString(2))) {
+                        each.accept(rs.getString(1), seq);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading stored samples: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /** Stored rows for the prefix (a key stored twice would count twice). */
-    static long storedRows(String jdbc, String prefix) {
-        try (Connection c = DriverManager.getConnection(jdbc);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM samples WHERE device_id LIKE ?")) {
-            ps.setString(1, prefix + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            return -1;
         }
     }
 
