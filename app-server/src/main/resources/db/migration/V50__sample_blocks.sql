@@ -3,7 +3,10 @@
 -- the largest cost of ingest). The text form of a block is documented in
 -- dev.spinetrack.server.storage.SampleBlock: one line per sample, "seq t pitch roll battery p",
 -- battery "-" when absent. Existing rows become one-sample blocks; the doubles' text is whatever
--- the database writes for them, which Java's Double.parseDouble reads back exactly.
+-- the database writes for them, which Java's Double.parseDouble reads back exactly. Keyed by the
+-- last position: a block's positions lie within 2^20 of its first, so the blocks that may hold a
+-- range [from, to] are those with last_seq in [from, to + 2^20), and for the newest positions (the
+-- duplicate probe of a batch arriving in order) that is the last block or none.
 CREATE TABLE sample_blocks (
     device_id  VARCHAR(12)      NOT NULL,
     first_seq  BIGINT           NOT NULL,
@@ -11,7 +14,7 @@ CREATE TABLE sample_blocks (
     last_t     BIGINT           NOT NULL,
     n          INTEGER          NOT NULL,
     data       VARCHAR(1000000) NOT NULL,
-    PRIMARY KEY (device_id, first_seq)
+    PRIMARY KEY (device_id, last_seq)
 );
 
 INSERT INTO sample_blocks (device_id, first_seq, last_seq, last_t, n, data)

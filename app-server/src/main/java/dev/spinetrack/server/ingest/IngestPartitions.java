@@ -6,6 +6,7 @@ import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.session.IngestDisturbance;
 
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +54,14 @@ final class IngestPartitions implements AutoCloseable {
     private final Object idle = new Object();
     private int unfinished; // guarded by idle
     private volatile boolean closing;
+    /**
+     * Samples held between arrival and the end of their storing, at most {@link #SAMPLE_BUDGET}:
+     * the receive window counts messages, and a window that keeps 200 racks' two-sample messages
+     * flowing would, filled with 500-sample batches, hold hundreds of megabytes.
+     */
+    private final Semaphore heldSamples = new Semaphore(SAMPLE_BUDGET);
+    /** Most samples held at once (about 80 MB of 32-cell samples). */
+    static final int SAMPLE_BUDGET = 250_000;
 
     /**
      * @param count     workers (threads)
@@ -75,6 +84,7 @@ final class IngestPartitions implements AutoCloseable {
                 try {
                     outlet.committed(message);
                 } finally {
+                    heldSamples.release(weight(message));
                     order.finished(message);
                     synchronized (idle) {
                         unfinished--;
@@ -134,8 +144,14 @@ final class IngestPartitions implements AutoCloseable {
      * receive window never causes.
      */
     void put(IngestWorker.Pending message) throws InterruptedException {
+        heldSamples.acquire(weight(message)); // waits while the budget is spent: back-pressure, as a full queue
         order.arrived(message);
         inbox.put(message);
+    }
+
+    /** What a message counts against the sample budget. */
+    static int weight(IngestWorker.Pending message) {
+        return message.batch() == null ? 1 : Math.max(1, Math.min(SAMPLE_BUDGET, message.batch().samples().size()));
     }
 
     private void dispatch() {

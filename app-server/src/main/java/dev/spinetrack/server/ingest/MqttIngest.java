@@ -32,7 +32,7 @@ import java.net.InetAddress;
  * parses and validates; {@link IngestPartitions} stores on several workers, each device's
  * messages on one of them in arrival order (batches waiting together in one transaction), and
  * acknowledges in arrival order ({@code spinetrack.ingest.workers}, default one per core;
- * {@code spinetrack.ingest.receive-maximum}, default 1000, the MQTT receive window). Messages that can never
+ * {@code spinetrack.ingest.receive-maximum}, default 4000, the MQTT receive window, within a budget of held samples). Messages that can never
  * be accepted (unknown topic, bad JSON, invalid payload) are counted, logged with their reason
  * and acknowledged, so they never block the stream. A storage failure leaves the message
  * unacknowledged; the broker redelivers it on the next connection (persistent session).
@@ -66,7 +66,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                       IngestCounters counters, Database database, IngestDisturbance disturbance, IngestLag lag,
                       @Value("${micronaut.server.port:8080}") int httpPort,
                       @Value("${spinetrack.ingest.workers:0}") int workers,
-                      @Value("${spinetrack.ingest.receive-maximum:1000}") int receiveMaximum)
+                      @Value("${spinetrack.ingest.receive-maximum:4000}") int receiveMaximum)
             throws MqttException {
         this.parser = new MessageParser(payloads);
         if (workers <= 0) {

@@ -21,7 +21,7 @@ public final class SampleBlock {
     static final int MAX_SAMPLES = 1_000;
     /**
      * A block's seqs lie within {@code [first, first + SPAN)}, so the blocks that may hold a seq
-     * range are found with an index range on the first seq alone.
+     * range are found with an index range on the last seq alone.
      */
     static final long SPAN = 1L << 20;
 

@@ -26,9 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SampleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
-    /** Blocks that may hold seqs in [from, to]: their first seq lies within SPAN below from. */
-    private static final String OVERLAPPING = " FROM sample_blocks WHERE device_id = ? AND first_seq > ? "
-            + "AND first_seq <= ? AND last_seq >= ?";
+    /**
+     * Blocks that may hold seqs in [from, to]: their last seq lies in [from, to + SPAN), a range of
+     * the primary key (device, last seq), and their first is at most to.
+     */
+    private static final String OVERLAPPING = " FROM sample_blocks WHERE device_id = ? AND last_seq >= ? "
+            + "AND last_seq < ? AND first_seq <= ?";
 
     private final AtomicLong conflicts = new AtomicLong();
 
@@ -120,7 +123,7 @@ public class SampleStore {
     public List<Sample> load(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
         List<Sample> out = new ArrayList<>();
         boolean sorted = true;
-        try (PreparedStatement ps = c.prepareStatement("SELECT data" + OVERLAPPING + " ORDER BY first_seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT data" + OVERLAPPING + " ORDER BY last_seq")) {
             bindRange(ps, device, fromSeq, toSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -141,9 +144,9 @@ public class SampleStore {
 
     private static void bindRange(PreparedStatement ps, String device, long fromSeq, long toSeq) throws SQLException {
         ps.setString(1, device);
-        ps.setLong(2, fromSeq > Long.MIN_VALUE + SampleBlock.SPAN ? fromSeq - SampleBlock.SPAN : Long.MIN_VALUE);
-        ps.setLong(3, toSeq);
-        ps.setLong(4, fromSeq);
+        ps.setLong(2, fromSeq);
+        ps.setLong(3, toSeq < Long.MAX_VALUE - SampleBlock.SPAN ? toSeq + SampleBlock.SPAN : Long.MAX_VALUE);
+        ps.setLong(4, toSeq);
     }
 
     /** Highest stored seq of a device, -1 when none. */
