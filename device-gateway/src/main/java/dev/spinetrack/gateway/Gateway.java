@@ -143,7 +143,8 @@ public final class Gateway implements AutoCloseable {
         } catch (MqttException e) {
             throw new IllegalStateException("cannot connect to broker " + config.brokerUrl() + ": " + e.getMessage(), e);
         }
-        long tick = Math.max(1, config.batchMaxAge().toMillis() / 4);
+        // a batch the timer seals waits up to a tick past its age: 1 ms at the default 20 ms
+        long tick = Math.max(1, config.batchMaxAge().toMillis() / 20);
         timers.scheduleAtFixedRate(this::sealAged, tick, tick, TimeUnit.MILLISECONDS);
         long status = config.statusInterval().toMillis();
         timers.scheduleAtFixedRate(this::publishStatus, status, status, TimeUnit.MILLISECONDS);
@@ -290,6 +291,11 @@ public final class Gateway implements AutoCloseable {
         @Override
         public void sample(String device, long boot, Sample sample) {
             batcher.add(device, boot, sample);
+        }
+
+        @Override
+        public void arrivalDone(String device) {
+            batcher.arrivalDone(device);
         }
 
         @Override

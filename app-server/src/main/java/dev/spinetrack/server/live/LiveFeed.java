@@ -150,7 +150,15 @@ public class LiveFeed {
      */
     public boolean due(String device, long t) {
         Long last = lastFrameT.get(device);
-        return last == null || t - last >= MIN_FRAME_INTERVAL_MS || t < last;
+        return last == null || spaced(last, t);
+    }
+
+    /**
+     * Whether a frame at device time {@code t} may follow one at {@code last}: at least
+     * {@link #MIN_FRAME_INTERVAL_MS} later, or earlier (the device's clock restarted).
+     */
+    public static boolean spaced(long last, long t) {
+        return t - last >= MIN_FRAME_INTERVAL_MS || t < last;
     }
 
     /** Publishes an event on a device's stream (and its session's, when given). */

@@ -43,16 +43,34 @@ final class SampleTracking {
         this.boundaries = boundaries;
     }
 
-    /** Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the result. */
+    /**
+     * Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the
+     * result. Live frames are thinned as {@link LiveFeed} says, with one change: the last frame
+     * due in these samples shows the newest of them. They reached the gateway over its batching
+     * time, and the feedback on screen should be the freshest the server holds; earlier due
+     * frames (a backlog arriving at once) stay at their own samples, so whoever follows the feed
+     * (a guided session's rep counter) still sees one frame per interval.
+     */
     void advance(Connection c, DeviceTrack t, List<Sample> next, List<TrackedSample> out) throws SQLException {
+        Tracked due = null;
+        Tracked newest = null;
         for (Sample s : next) {
             if (DeviceTracks.fits(t, s)) {
-                step(c, t, s, out);
+                newest = step(c, t, s, out);
+                if (due == null ? live.due(t.id, s.t()) : LiveFeed.spaced(due.sample().t(), s.t())) {
+                    if (due != null) {
+                        live.offer(frame(t, due), true);
+                    }
+                    due = newest;
+                }
             }
             t.processedSeq = Math.max(t.processedSeq, s.seq());
             if (s.battery() != null) {
                 t.unsavedBattery = s.battery();
             }
+        }
+        if (due != null) {
+            live.offer(frame(t, newest), true);
         }
     }
 
@@ -65,7 +83,12 @@ final class SampleTracking {
         t.unsavedBattery = null;
     }
 
-    private void step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
+    /** A sample as tracked: its session (null when none) and its focus. */
+    private record Tracked(Sample sample, SessionTrack open, FocusedSample focus) {
+    }
+
+    /** Tracks one sample. */
+    private Tracked step(Connection c, DeviceTrack t, Sample s, List<TrackedSample> out) throws SQLException {
         SessionTrack open = boundaries.silenceDecided(c, t, s);
         FocusedSample f = null;
         if (open == null) {
@@ -85,9 +108,7 @@ final class SampleTracking {
             out.add(new TrackedSample(s.seq(), s.t(), open == null ? null : open.session().id(), f.contact(), f.region(),
                     f.pressure(), s.pitch(), s.roll()));
         }
-        if (live.due(t.id, s.t())) {
-            live.offer(frame(t, open, s, f), false);
-        }
+        return new Tracked(s, open, f);
     }
 
     /** Where the samples a device tracks in this transaction go, or null when nobody wants them. */
@@ -101,7 +122,10 @@ final class SampleTracking {
         tracked.forEach((device, list) -> feed.deliver(device, list, now));
     }
 
-    private static LiveFrame frame(DeviceTrack t, SessionTrack open, Sample s, FocusedSample f) {
+    private static LiveFrame frame(DeviceTrack t, Tracked tracked) {
+        SessionTrack open = tracked.open();
+        Sample s = tracked.sample();
+        FocusedSample f = tracked.focus();
         PressureBand band = open != null ? open.bandAt(s.t()) : null;
         String position = band != null && f.contact() ? band.position(f.pressure()).name() : null;
         return new LiveFrame("sample", t.id, open == null ? null : open.session().id(), s.seq(), s.t(), f.contact(),

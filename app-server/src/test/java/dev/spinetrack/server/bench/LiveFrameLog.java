@@ -94,7 +94,7 @@ final class LiveFrameLog {
     }
 
     /** Matches the recorded frames with the stamps file and prints the latency figures. */
-    synchronized void report(Path stampsFile) throws IOException {
+    synchronized void report(Path stampsFile, BrokerTap tap) throws IOException {
         if (!Files.exists(stampsFile)) {
             // TinyB's natives can abort the gateway while it closes links that never streamed
             System.out.printf("sample frames recorded %d; the gateway ended without writing its stamps (see gateway.log)%n",
@@ -107,11 +107,19 @@ final class LiveFrameLog {
         }
         readStamps(stampsFile, stamps);
         long[] latency = new long[count];
+        long[] toBroker = new long[count];
+        long[] fromBroker = new long[count];
         int matched = 0;
+        int tapped = 0;
         for (int i = 0; i < count; i++) {
             Long at = stamps.getOrDefault(devices[deviceOf[i]], Map.of()).get(seqs[i]);
             if (at != null) {
                 latency[matched++] = arrivals[i] - at;
+                Long left = tap.left(devices[deviceOf[i]], seqs[i]);
+                if (left != null) {
+                    toBroker[tapped] = left - at;
+                    fromBroker[tapped++] = arrivals[i] - left;
+                }
             }
         }
         System.out.printf("sample frames recorded %d from %d devices, matched to a notification %d (other frames %d)%n",
@@ -125,6 +133,38 @@ final class LiveFrameLog {
         System.out.printf("notification -> WebSocket (CLOCK_MONOTONIC, two processes): p50 %.1f ms, p95 %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms%n", pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+        System.out.println("  share of frames by latency: " + histogram(sorted));
+        split("  notification -> out of the broker (gateway)", Arrays.copyOf(toBroker, tapped));
+        split("  out of the broker -> WebSocket (server)", Arrays.copyOf(fromBroker, tapped));
+    }
+
+    private static void split(String what, long[] part) {
+        if (part.length == 0) {
+            return;
+        }
+        Arrays.sort(part);
+        System.out.printf("%s, %d frames: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, part.length,
+                pct(part, 0.50), pct(part, 0.95), pct(part, 0.99), part[part.length - 1] / 1e6);
+    }
+
+    /** The share of sorted latencies (ns) in each band, as "0-5 ms 41.0 %, 5-10 ms ...". */
+    static String histogram(long[] sorted) {
+        long[] edgesMs = {5, 10, 15, 20, 25, 30, 50, 100, Long.MAX_VALUE};
+        StringBuilder b = new StringBuilder();
+        int from = 0;
+        long low = 0;
+        for (long edge : edgesMs) {
+            int to = from;
+            while (to < sorted.length && sorted[to] < edge * 1_000_000L) {
+                to++;
+            }
+            b.append(b.length() == 0 ? "" : ", ")
+                    .append(edge == Long.MAX_VALUE ? ">" + low : low + "-" + edge).append(" ms ")
+                    .append(String.format("%.1f %%", 100.0 * (to - from) / sorted.length));
+            from = to;
+            low = edge;
+        }
+        return b.toString();
     }
 
     /** Fills in the stamps of the frames' samples only (the file holds every sample's). */

@@ -73,7 +73,9 @@ public final class ProcessLatencyBenchmark {
             int port = freePort();
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n"
-                    + "max_inflight_messages 0\npersistence false\n");
+                    + "max_inflight_messages 0\npersistence false\n"
+                    // Nagle's algorithm holds a small packet until the previous one is acknowledged
+                    + "set_tcp_nodelay " + Boolean.parseBoolean(System.getProperty("bench.mosquitto.nodelay", "true")) + "\n");
             children.start("mosquitto", new ProcessBuilder("mosquitto", "-c", conf.toString()), dir);
             String broker = "tcp://127.0.0.1:" + port;
             awaitPort(port);
@@ -106,14 +108,17 @@ public final class ProcessLatencyBenchmark {
             List<String> ids = awaitDevices(server, devices, connectTimeoutS, out);
             LiveFrameLog frames = new LiveFrameLog();
             List<WebSocket> sockets = open(server, ids, frames);
+            BrokerTap tap = new BrokerTap(broker);
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
             Map<String, Long> cpu0 = children.cpuNanos();
             Map<String, String> gw0 = out.stats();
             int watchdog0 = out.watchdogs.get();
             String load0 = load();
             frames.recording(true);
+            tap.recording(true);
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             frames.recording(false);
+            tap.recording(false);
             Map<String, Long> cpu1 = children.cpuNanos();
             Map<String, String> gw1 = out.stats();
             int watchdog1 = out.watchdogs.get();
@@ -136,7 +141,8 @@ public final class ProcessLatencyBenchmark {
                 s.abort();
             }
             children.stop("gateway", 120);
-            frames.report(dir.resolve("stamps.bin"));
+            tap.close();
+            frames.report(dir.resolve("stamps.bin"), tap);
         } finally {
             children.close();
             Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -14,6 +14,10 @@ public interface DeviceOutput {
      */
     void sample(String device, long boot, Sample sample);
 
+    /** The samples of one notification of the device were all given to {@link #sample}. */
+    default void arrivalDone(String device) {
+    }
+
     /** The device's capabilities, after each connect. */
     void info(DeviceInfo info);
 

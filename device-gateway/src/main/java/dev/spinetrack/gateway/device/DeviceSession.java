@@ -216,6 +216,9 @@ public final class DeviceSession {
                 counters.samples.incrementAndGet();
                 output.sample(device, sequence.boot(), sample);
             }
+            if (!o.frames().isEmpty()) {
+                output.arrivalDone(device);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ class SampleBatcherTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final List<SampleBatch> sealed = new ArrayList<>();
+    private final List<Long> sealedAt = new ArrayList<>();
 
     private static Sample sample(long seq) {
         return new Sample(seq, 1000 + seq, 0, 0, new double[] {1.0}, null);
@@ -22,6 +23,7 @@ class SampleBatcherTest {
     private SampleBatcher batcher(int max, long ageNanos, boolean accept) {
         return new SampleBatcher("gw", max, ageNanos, nanos::get, () -> 42L, b -> {
             sealed.add(b);
+            sealedAt.add(nanos.get());
             return accept;
         });
     }
@@ -51,6 +53,105 @@ class SampleBatcherTest {
         b.sealAged();
         assertEquals(1, sealed.size());
         assertEquals(2, sealed.get(0).samples().size());
+    }
+
+    /**
+     * Feeds one notification of {@code n} samples at the current time, advances the clock to the
+     * next one and, when {@code timer}, lets the age timer run there.
+     */
+    private long notify(SampleBatcher b, long seq, int n, long gapNanos, boolean timer) {
+        for (int i = 0; i < n; i++) {
+            b.add("aabbccddeeff", sample(seq++));
+        }
+        b.arrivalDone("aabbccddeeff");
+        nanos.addAndGet(gapNanos);
+        if (timer) {
+            b.sealAged();
+        }
+        return seq;
+    }
+
+    @Test
+    void sealsAtTheLastNotificationThatFitsInTheAgeOnceTheRateIsKnown() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        long seq = 0;
+        for (int i = 0; i < 20; i++) { // 100 Hz, one sample per notification
+            seq = notify(b, seq, 1, 10_000_000L, true);
+        }
+        assertEquals(10, sealed.size());
+        for (SampleBatch batch : sealed) {
+            assertEquals(2, batch.samples().size(), "samples of " + batch.batch());
+        }
+        // while the rate is learned the timer seals at 20 ms of age; then each batch goes out
+        // when its second sample arrives, 10 ms before the age would have sealed it
+        assertEquals(List.of(20L, 40L, 50L, 70L, 90L), sealedAt.subList(0, 5).stream().map(n -> n / 1_000_000).toList());
+        assertEquals(List.of(18L, 19L), sealed.get(9).samples().stream().map(Sample::seq).toList());
+        assertEquals(190L, sealedAt.get(9) / 1_000_000);
+    }
+
+    @Test
+    void keepsTheSamplesOfOneNotificationTogether() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        long seq = 0;
+        for (int i = 0; i < 10; i++) { // two samples per notification every 20 ms
+            seq = notify(b, seq, 2, 20_000_000L, true);
+        }
+        assertEquals(10, sealed.size());
+        for (SampleBatch batch : sealed) {
+            assertEquals(2, batch.samples().size());
+        }
+        assertEquals(180L, sealedAt.get(9) / 1_000_000, "sealed as it arrived");
+    }
+
+    @Test
+    void fillsABatchWithAsManyNotificationsAsTheAgeAllows() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        long seq = 0;
+        for (int i = 0; i < 40; i++) { // 200 Hz
+            seq = notify(b, seq, 1, 5_000_000L, true);
+        }
+        assertEquals(10, sealed.size());
+        for (SampleBatch batch : sealed) {
+            assertEquals(4, batch.samples().size());
+        }
+        assertEquals(195L, sealedAt.get(9) / 1_000_000);
+    }
+
+    @Test
+    void sealsOnArrivalThoughArrivalsJitter() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        long seq = 0;
+        long[] gapsMs = {9, 11, 10, 9, 11, 9, 10, 11}; // 100 Hz, +-1 ms
+        for (int i = 0; i < 40; i++) { // no timer: a batch goes out at an arrival or not at all
+            seq = notify(b, seq, 1, gapsMs[i % gapsMs.length] * 1_000_000L, false);
+        }
+        assertEquals(18, sealed.size(), "the first while the rate is learned, then one per two arrivals");
+        for (SampleBatch batch : sealed.subList(1, sealed.size())) {
+            assertEquals(2, batch.samples().size());
+        }
+    }
+
+    @Test
+    void waitsForTheAgeWhileTheRateIsUnknown() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        long seq = 0;
+        for (int i = 0; i < 3; i++) { // three arrivals: two gaps, too few to trust
+            seq = notify(b, seq, 1, 10_000_000L, false);
+        }
+        assertEquals(0, sealed.size());
+        b.sealAged();
+        assertEquals(1, sealed.size());
+        assertEquals(3, sealed.get(0).samples().size());
+    }
+
+    @Test
+    void sealsOnlyByAgeWhenNotToldThatANotificationEnded() {
+        SampleBatcher b = batcher(100, 20_000_000L, true);
+        for (int i = 0; i < 10; i++) {
+            b.add("aabbccddeeff", sample(i));
+            nanos.addAndGet(5_000_000L);
+        }
+        assertEquals(0, sealed.size(), "one sample at a time may be a notification's first of several");
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class BufferedSocketFactory extends SocketFactory {
 
     /** Bytes read from the kernel at once; a 500-sample batch is about 100 kB. */
     static final int BUFFER_BYTES = 64 * 1024;
+    private static final boolean NO_DELAY = !Boolean.getBoolean("spinetrack.mqtt.nagle");
 
     @Override
     public Socket createSocket() {
@@ -62,6 +63,19 @@ public final class BufferedSocketFactory extends SocketFactory {
     /** A socket that hands out one buffered input stream (Paho asks for it once per connection). */
     private static final class BufferedSocket extends Socket {
         private InputStream in;
+
+        BufferedSocket() {
+            try {
+                // MQTT is small packets answered by small packets (PUBLISH, PUBACK): with Nagle's
+                // algorithm a packet waits for the acknowledgement of the one before it, up to the
+                // peer's delayed-ACK timeout (40 ms on Linux). Paho writes each packet whole.
+                if (NO_DELAY) {
+                    setTcpNoDelay(true);
+                }
+            } catch (java.net.SocketException e) {
+                throw new IllegalStateException("cannot switch off Nagle's algorithm: " + e.getMessage(), e);
+            }
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
