@@ -18,11 +18,30 @@ public final class BufferedSocketFactory extends SocketFactory {
 
     /** Bytes read from the kernel at once; a 500-sample batch is about 100 kB. */
     static final int BUFFER_BYTES = 64 * 1024;
-    private static final boolean NO_DELAY = !Boolean.getBoolean("spinetrack.mqtt.nagle");
+
+    private final boolean noDelay;
+
+    /** Sockets with Nagle's algorithm on (the default of TCP): for a side that mostly acknowledges. */
+    public BufferedSocketFactory() {
+        this(false);
+    }
+
+    private BufferedSocketFactory(boolean noDelay) {
+        this.noDelay = noDelay;
+    }
+
+    /**
+     * Sockets with Nagle's algorithm off, for a publisher whose messages should leave at once:
+     * with it on, a small packet waits until the peer acknowledged the one before it, which the
+     * peer may delay (40 ms on Linux). Paho writes each packet whole, so each leaves as one.
+     */
+    public static BufferedSocketFactory noDelay() {
+        return new BufferedSocketFactory(true);
+    }
 
     @Override
     public Socket createSocket() {
-        return new BufferedSocket();
+        return new BufferedSocket(noDelay);
     }
 
     @Override
@@ -46,8 +65,8 @@ public final class BufferedSocketFactory extends SocketFactory {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
-    private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-        Socket s = new BufferedSocket();
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        Socket s = new BufferedSocket(noDelay);
         try {
             if (local != null) {
                 s.bind(local);
@@ -64,12 +83,9 @@ public final class BufferedSocketFactory extends SocketFactory {
     private static final class BufferedSocket extends Socket {
         private InputStream in;
 
-        BufferedSocket() {
+        BufferedSocket(boolean noDelay) {
             try {
-                // MQTT is small packets answered by small packets (PUBLISH, PUBACK): with Nagle's
-                // algorithm a packet waits for the acknowledgement of the one before it, up to the
-                // peer's delayed-ACK timeout (40 ms on Linux). Paho writes each packet whole.
-                if (NO_DELAY) {
+                if (noDelay) {
                     setTcpNoDelay(true);
                 }
             } catch (java.net.SocketException e) {

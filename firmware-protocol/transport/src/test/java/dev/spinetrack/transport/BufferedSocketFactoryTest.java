@@ -11,8 +11,10 @@ import java.net.Socket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BufferedSocketFactoryTest {
 
@@ -52,6 +54,22 @@ class BufferedSocketFactoryTest {
                 assertEquals(-1, in.read());
             }
             writer.join(10_000);
+        }
+    }
+
+    @Test
+    void aPublishersSocketsSendAtOnceAndOthersKeepNagle() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            try (Socket publisher = BufferedSocketFactory.noDelay().createSocket();
+                 Socket other = new BufferedSocketFactory().createSocket();
+                 Socket byHost = BufferedSocketFactory.noDelay().createSocket("127.0.0.1", server.getLocalPort())) {
+                publisher.connect(at, 10_000);
+                other.connect(at, 10_000);
+                assertTrue(publisher.getTcpNoDelay(), "connected after creation, as Paho does");
+                assertTrue(byHost.getTcpNoDelay(), "connected by the factory");
+                assertFalse(other.getTcpNoDelay());
+            }
         }
     }
 }
