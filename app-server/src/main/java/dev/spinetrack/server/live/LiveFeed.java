@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -25,12 +28,22 @@ import java.util.function.Consumer;
  * thread: the ingest worker hands over what its transaction produced and goes on storing, and
  * subscribers (the WebSockets' outboxes) must still return quickly. Each message reaches every
  * subscriber as the same {@link LiveMessage}, so its JSON is written once.
+ *
+ * <p>Events that restate a session's figures in full ({@link #publishLatest}) are thinned to one
+ * per {@link #LATEST_INTERVAL_MS} per session, the latest always delivered (at most that much
+ * later), and never after a later event of their session: each ingest transaction restates them,
+ * dozens of times a second per device, which no screen needs and a phone watching a studio
+ * cannot take.
  */
 @Singleton
 public class LiveFeed {
 
     /** Device time between frames passed on, ms. */
     public static final long MIN_FRAME_INTERVAL_MS = 50;
+    /** Wall time between two {@link #publishLatest} events of one session passed on, ms. */
+    public static final long LATEST_INTERVAL_MS = 250;
+    /** A session's thinning history is dropped after this long without its events, ms. */
+    private static final long LATEST_HISTORY_MS = 10 * 60_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
@@ -41,9 +54,15 @@ public class LiveFeed {
     private final Map<String, LiveFrame> latest = new ConcurrentHashMap<>();
     private final ThreadLocal<List<Out>> held = new ThreadLocal<>();
     private final Executor delivery;
+    private final LatestOnly<SessionKey, Out> latestOnly;
+    private final ScheduledExecutorService latestTimer;
+    private boolean latestFlushPlanned;
 
-    /** A message on its way, with where it goes. */
-    private record Out(String device, Long session, Object message) {
+    /** A message on its way, with where it goes; {@code latest}: only the latest of its session matters. */
+    private record Out(String device, Long session, Object message, boolean latest) {
+    }
+
+    private record SessionKey(String device, Long session) {
     }
 
     /** The application's feed: subscribers are called on a delivery thread of its own. */
@@ -57,7 +76,20 @@ public class LiveFeed {
      * in the order given ({@code Runnable::run} calls them on the publishing thread, for tests).
      */
     public LiveFeed(Executor delivery) {
+        this(delivery, TimeUnit.MILLISECONDS.toNanos(LATEST_INTERVAL_MS));
+    }
+
+    /** A feed thinning {@link #publishLatest} events to one per {@code latestIntervalNanos} (tests). */
+    LiveFeed(Executor delivery, long latestIntervalNanos) {
         this.delivery = delivery;
+        this.latestOnly = new LatestOnly<>(latestIntervalNanos);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "live-latest");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.latestTimer = timer;
     }
 
     /**
@@ -80,6 +112,7 @@ public class LiveFeed {
     /** Stops the delivery thread. */
     @PreDestroy
     void stop() {
+        latestTimer.shutdownNow();
         if (delivery instanceof ExecutorService e) {
             e.shutdown();
         }
@@ -118,7 +151,7 @@ public class LiveFeed {
             return;
         }
         lastFrameT.put(frame.device(), frame.t());
-        deliver(frame.device(), frame.session(), frame);
+        deliver(frame.device(), frame.session(), frame, false);
     }
 
     /**
@@ -163,11 +196,23 @@ public class LiveFeed {
 
     /** Publishes an event on a device's stream (and its session's, when given). */
     public void publish(LiveEvent event) {
-        deliver(event.device(), event.session(), event);
+        deliver(event.device(), event.session(), event, false);
     }
 
-    private void deliver(String device, Long session, Object message) {
-        Out out = new Out(device, session, message);
+    /**
+     * Publishes an event that restates its session's figures in full, so that only the latest
+     * matters: thinned as the class says. One such stream per session; {@code event.session()}
+     * must be given.
+     */
+    public void publishLatest(LiveEvent event) {
+        if (event.session() == null) {
+            throw new IllegalArgumentException("a latest-only event needs its session: " + event.type());
+        }
+        deliver(event.device(), event.session(), event, true);
+    }
+
+    private void deliver(String device, Long session, Object message, boolean latest) {
+        Out out = new Out(device, session, message, latest);
         List<Out> h = held.get();
         if (h != null) {
             h.add(out);
@@ -184,7 +229,52 @@ public class LiveFeed {
         }
     }
 
+    /** On the delivery thread: thins latest-only events, keeps them ahead of their session's later events. */
     private void deliverNow(Out out) {
+        Out before = null;
+        if (out.session() != null && !(out.message() instanceof LiveFrame)) {
+            SessionKey key = new SessionKey(out.device(), out.session());
+            long now = System.nanoTime();
+            synchronized (latestOnly) {
+                if (out.latest()) {
+                    if (!latestOnly.offer(key, out, now)) {
+                        planLatestFlush(now);
+                        return;
+                    }
+                } else {
+                    before = latestOnly.take(key, now);
+                }
+            }
+        }
+        if (before != null) {
+            send(before);
+        }
+        send(out);
+    }
+
+    /** Under the lock: asks the timer to pass on held events when the first is due, unless asked already. */
+    private void planLatestFlush(long now) {
+        long wait = latestOnly.untilNextDue(now);
+        if (wait < 0 || latestFlushPlanned || latestTimer.isShutdown()) {
+            return;
+        }
+        latestFlushPlanned = true;
+        latestTimer.schedule(() -> delivery.execute(this::flushLatest), wait, TimeUnit.NANOSECONDS);
+    }
+
+    private void flushLatest() {
+        List<Out> due;
+        long now = System.nanoTime();
+        synchronized (latestOnly) {
+            latestFlushPlanned = false;
+            due = latestOnly.due(now);
+            latestOnly.forgetOlderThan(now, TimeUnit.MILLISECONDS.toNanos(LATEST_HISTORY_MS));
+            planLatestFlush(now);
+        }
+        due.forEach(this::send);
+    }
+
+    private void send(Out out) {
         LiveMessage message = new LiveMessage(out.device(), out.message());
         send(byDevice.get(out.device()), message);
         if (out.session() != null) {

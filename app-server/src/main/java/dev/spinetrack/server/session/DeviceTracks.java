@@ -212,7 +212,7 @@ public class DeviceTracks {
         sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions, st.storedRegions());
         st.storedRegions(regions);
         // The figures as stored, for the dashboards (held back with the transaction by the ingest path).
-        live.publish(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));
+        live.publishLatest(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));
     }
 
     /** Re-derives a session's rollups from storage (after late samples or marks) and stores them. */

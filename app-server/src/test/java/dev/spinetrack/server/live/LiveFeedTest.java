@@ -41,4 +41,30 @@ class LiveFeedTest {
         feed.publish(new LiveEvent("session", "d1", 2L, null));
         assertEquals(1, got.size());
     }
+
+    @Test
+    void latestOnlyEventsAreThinnedPerSessionTheLastAlwaysArrivesAndNothingOvertakesThem() throws Exception {
+        LiveFeed feed = new LiveFeed(Runnable::run, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
+        List<Object> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        feed.subscribeDevice("d1", m -> got.add(m.message()));
+        for (int i = 1; i <= 50; i++) { // one ingest transaction after another, figures restated each time
+            feed.publishLatest(new LiveEvent("regions", "d1", 7L, "figures " + i));
+        }
+        feed.publishLatest(new LiveEvent("regions", "d1", 8L, "other session"));
+        assertEquals(List.of("figures 1", "other session"), payloads(got), "the first of each session at once");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (got.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("figures 1", "other session", "figures 50"), payloads(got), "the last held one, later");
+        feed.publishLatest(new LiveEvent("regions", "d1", 7L, "figures 51"));
+        feed.publish(new LiveEvent("session", "d1", 7L, "ended"));
+        assertEquals(List.of("figures 1", "other session", "figures 50", "figures 51", "ended"), payloads(got),
+                "held figures go out before their session's next event");
+        feed.stop();
+    }
+
+    private static List<Object> payloads(List<Object> messages) {
+        return messages.stream().map(m -> ((LiveEvent) m).payload()).toList();
+    }
 }
