@@ -93,7 +93,7 @@ final class LiveFrameLog {
         return v;
     }
 
-    /** Matches the recorded frames with the stamps file and prints the latency figures. */
+    /** Matches the recorded frames with the stamps file and prints the latency figures; {@code tap} may be null. */
     synchronized void report(Path stampsFile, BrokerTap tap) throws IOException {
         if (!Files.exists(stampsFile)) {
             // TinyB's natives can abort the gateway while it closes links that never streamed
@@ -115,7 +115,7 @@ final class LiveFrameLog {
             Long at = stamps.getOrDefault(devices[deviceOf[i]], Map.of()).get(seqs[i]);
             if (at != null) {
                 latency[matched++] = arrivals[i] - at;
-                Long left = tap.left(devices[deviceOf[i]], seqs[i]);
+                Long left = tap == null ? null : tap.left(devices[deviceOf[i]], seqs[i]);
                 if (left != null) {
                     toBroker[tapped] = left - at;
                     fromBroker[tapped++] = arrivals[i] - left;

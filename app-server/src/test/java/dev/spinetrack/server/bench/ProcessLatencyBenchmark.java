@@ -108,17 +108,22 @@ public final class ProcessLatencyBenchmark {
             List<String> ids = awaitDevices(server, devices, connectTimeoutS, out);
             LiveFrameLog frames = new LiveFrameLog();
             List<WebSocket> sockets = open(server, ids, frames);
-            BrokerTap tap = new BrokerTap(broker);
+            // -Dbench.tap=false: no second subscriber (its copy of every batch costs Mosquitto and this process)
+            BrokerTap tap = Boolean.parseBoolean(System.getProperty("bench.tap", "true")) ? new BrokerTap(broker) : null;
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
             Map<String, Long> cpu0 = children.cpuNanos();
             Map<String, String> gw0 = out.stats();
             int watchdog0 = out.watchdogs.get();
             String load0 = load();
             frames.recording(true);
-            tap.recording(true);
+            if (tap != null) {
+                tap.recording(true);
+            }
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             frames.recording(false);
-            tap.recording(false);
+            if (tap != null) {
+                tap.recording(false);
+            }
             Map<String, Long> cpu1 = children.cpuNanos();
             Map<String, String> gw1 = out.stats();
             int watchdog1 = out.watchdogs.get();
@@ -141,7 +146,9 @@ public final class ProcessLatencyBenchmark {
                 s.abort();
             }
             children.stop("gateway", 120);
-            tap.close();
+            if (tap != null) {
+                tap.close();
+            }
             frames.report(dir.resolve("stamps.bin"), tap);
         } finally {
             children.close();
