@@ -21,6 +21,8 @@ public class Database {
     private static final Map<String, Set<Database>> USERS = new ConcurrentHashMap<>();
     private final TransactionOperations<Connection> tx;
     private volatile String url;
+    /** Whether {@link #url} names an embedded H2 only this process can open; set with it. */
+    private volatile boolean embedded;
 
     public Database(TransactionOperations<Connection> tx) {
         this.tx = tx;
@@ -51,7 +53,7 @@ public class Database {
      */
     public boolean soleWriter(Connection c) throws SQLException {
         String url = register(c);
-        return embedded(url) && USERS.getOrDefault(url, Set.of()).size() == 1;
+        return embedded && USERS.getOrDefault(url, Set.of()).size() == 1;
     }
 
     static boolean embedded(String url) {
@@ -70,6 +72,7 @@ public class Database {
         if (u == null) {
             u = c.getMetaData().getURL();
             USERS.computeIfAbsent(u, k -> ConcurrentHashMap.newKeySet()).add(this);
+            embedded = embedded(u); // asked for every device of every ingest group: read the URL once
             url = u;
         }
         return u;
