@@ -19,14 +19,28 @@ import java.util.Map;
 final class LatestOnly<K, M> {
 
     private final long intervalNanos;
+    private final long forgetAfterNanos;
     private final Map<K, Long> lastSent = new HashMap<>();
     private final Map<K, M> held = new HashMap<>();
+    private long lastSweep = Long.MIN_VALUE;
 
+    /** Thinning that never forgets a key (tests). */
     LatestOnly(long intervalNanos) {
-        if (intervalNanos < 0) {
-            throw new IllegalArgumentException("interval must not be negative: " + intervalNanos);
+        this(intervalNanos, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param forgetAfterNanos a key whose last message went out this long ago, with nothing held,
+     *                         is forgotten (looked for at most once per this much time, on offer),
+     *                         so the history does not grow with every session ever seen
+     */
+    LatestOnly(long intervalNanos, long forgetAfterNanos) {
+        if (intervalNanos < 0 || forgetAfterNanos <= 0) {
+            throw new IllegalArgumentException("interval must not be negative and the history age positive: "
+                    + intervalNanos + ", " + forgetAfterNanos);
         }
         this.intervalNanos = intervalNanos;
+        this.forgetAfterNanos = forgetAfterNanos;
     }
 
     /**
@@ -35,6 +49,12 @@ final class LatestOnly<K, M> {
      * @return whether it goes out now (it was then noted as sent); false when it is held back
      */
     boolean offer(K key, M message, long now) {
+        if (lastSweep == Long.MIN_VALUE) {
+            lastSweep = now;
+        } else if (now - lastSweep >= forgetAfterNanos) {
+            forgetOlderThan(now, forgetAfterNanos);
+            lastSweep = now;
+        }
         Long last = lastSent.get(key);
         if (last == null || now - last >= intervalNanos) {
             lastSent.put(key, now);

@@ -82,7 +82,7 @@ public class LiveFeed {
     /** A feed thinning {@link #publishLatest} events to one per {@code latestIntervalNanos} (tests). */
     LiveFeed(Executor delivery, long latestIntervalNanos) {
         this.delivery = delivery;
-        this.latestOnly = new LatestOnly<>(latestIntervalNanos);
+        this.latestOnly = new LatestOnly<>(latestIntervalNanos, TimeUnit.MILLISECONDS.toNanos(LATEST_HISTORY_MS));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "live-latest");
             t.setDaemon(true);
@@ -268,7 +268,6 @@ public class LiveFeed {
         synchronized (latestOnly) {
             latestFlushPlanned = false;
             due = latestOnly.due(now);
-            latestOnly.forgetOlderThan(now, TimeUnit.MILLISECONDS.toNanos(LATEST_HISTORY_MS));
             planLatestFlush(now);
         }
         due.forEach(this::send);

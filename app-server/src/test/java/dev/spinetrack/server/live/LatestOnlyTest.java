@@ -63,6 +63,18 @@ class LatestOnlyTest {
     }
 
     @Test
+    void forgetsQuietKeysOnItsOwnWhileOffersComeIn() {
+        LatestOnly<String, String> l = new LatestOnly<>(250 * MS, 600_000 * MS);
+        l.offer("s1", "a", 0);
+        l.offer("s2", "x", 1_000 * MS);
+        assertEquals(2, l.size());
+        assertTrue(l.offer("s2", "y", 600_000 * MS), "s2's last went out 599 s before");
+        assertEquals(1, l.size(), "the offer swept the history: s1 went out 600 s before and is forgotten");
+        assertTrue(l.offer("s3", "z", 1_200_000 * MS));
+        assertEquals(1, l.size(), "s2 forgotten in turn; s3 is new");
+    }
+
+    @Test
     void anIntervalOfZeroPassesEverything() {
         LatestOnly<String, String> l = new LatestOnly<>(0);
         assertTrue(l.offer("s1", "a", 0));
