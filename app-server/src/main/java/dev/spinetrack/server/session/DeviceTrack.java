@@ -35,11 +35,26 @@ final class DeviceTrack {
      * the idle timeout of its last sample opens it again. Null otherwise.
      */
     SessionRow silentlyClosed;
+    /**
+     * Whether tracking went past what storage records as tracked (the processed seq on the device
+     * row, the open session's totals): only a sole writer leaves that for a while, and only for
+     * samples that changed no session (see {@link DeviceTracks#progressDue}).
+     */
+    boolean progressUnsaved;
+    /** {@link System#nanoTime()} when this device's progress was last stored. */
+    long progressSavedNanos;
+    /**
+     * The processed seq as of the last commit (the one above may be ahead inside a transaction):
+     * what a reader of stored samples may ask for, however far the device row lags.
+     */
+    volatile long committedSeq;
 
     DeviceTrack(String id, String owner, DeviceInfo info, long processedSeq) {
         this.id = id;
         this.owner = owner;
         this.processedSeq = processedSeq;
+        this.committedSeq = processedSeq;
+        this.progressSavedNanos = System.nanoTime(); // as loaded: storage holds this progress
         setInfo(info);
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +41,8 @@ public class DeviceTracks {
 
     private final Map<String, DeviceTrack> tracks = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Devices whose stored progress may be behind their stored samples; see {@link #catchUp}. */
+    private final java.util.Set<String> behind = ConcurrentHashMap.newKeySet();
     private final SessionStore sessions;
     private final SampleStore samples;
     private final PayloadReader payloads;
@@ -125,6 +128,12 @@ public class DeviceTracks {
      * is locked, so the stored value plus one is exact).
      */
     Optional<DeviceTrack> lockedForChange(Connection c, String device) throws SQLException {
+        DeviceTrack held = tracks.get(device);
+        if (held != null && held.progressUnsaved) {
+            // the change is decided on the track in memory: storage first catches up with it, so a
+            // restart never sees the change without the samples tracked before it
+            saveProgress(c, held, System.currentTimeMillis());
+        }
         Optional<DeviceRow> row = lockAndSync(c, device);
         if (row.isEmpty()) {
             return Optional.empty();
@@ -154,9 +163,64 @@ public class DeviceTracks {
         }
     }
 
-    /** Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads it. */
+    /**
+     * Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads
+     * it, and so does {@link #catchUp} when its stored progress may be behind its samples.
+     */
     public void evict(String device) {
-        tracks.remove(device);
+        if (tracks.remove(device) != null) {
+            behind.add(device);
+        }
+    }
+
+    /**
+     * Notes every device whose stored progress is behind its stored samples (a sole writer
+     * stopped with progress unsaved, see {@link #progressDue}), for {@link #catchUp}.
+     *
+     * @return how many
+     */
+    int findBehind() {
+        return db.read(c -> {
+            if (!db.soleWriter(c)) {
+                return 0;
+            }
+            int n = 0;
+            for (DeviceRow row : devices.withInfo(c)) {
+                if (samples.highestSeq(c, row.id()) > row.processedSeq()) {
+                    behind.add(row.id());
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /**
+     * Loads the tracks of the devices noted as behind (which tracks the stored samples past
+     * their stored progress) and stores their progress, so their figures are current even when
+     * they never send again.
+     *
+     * @throws RuntimeException the first storage failure (the rest wait for the next call)
+     */
+    int catchUp() {
+        int n = 0;
+        for (String device : List.copyOf(behind)) {
+            behind.remove(device);
+            DeviceTrack t;
+            synchronized (lock(device)) {
+                try {
+                    t = db.write(c -> locked(c, device).orElse(null));
+                } catch (RuntimeException e) {
+                    evict(device);
+                    behind.add(device);
+                    throw e;
+                }
+            }
+            if (t != null && t.progressUnsaved) {
+                n += saveUnsaved(x -> x == t);
+            }
+        }
+        return n;
     }
 
     private DeviceTrack load(Connection c, DeviceRow row) throws SQLException {
@@ -174,6 +238,15 @@ public class DeviceTracks {
             // only this instance stores the device's samples, so from here on it knows the highest
             long high = samples.highestSeq(c, row.id());
             t.storedHigh = high < 0 ? Long.MIN_VALUE : high;
+            if (t.profile != null && high > t.processedSeq) {
+                // samples tracked after the last stored progress (see progressDue): they changed no
+                // session, so replaying them into the open session (below) is all they did
+                LOG.info("Device {}: stored progress at seq {}, samples stored up to {}: tracking them again",
+                        row.id(), t.processedSeq, high);
+                t.processedSeq = high;
+                t.committedSeq = high;
+                t.progressUnsaved = true;
+            }
         }
         if (t.profile != null) {
             Optional<SessionRow> open = sessions.findOpen(c, row.id());
@@ -204,6 +277,95 @@ public class DeviceTracks {
             }
         }
         return st;
+    }
+
+    /**
+     * Whether a device's progress is to be stored in this transaction: always when its sessions
+     * changed in it (opened, closed, re-derived) or another instance may read storage, else at
+     * most every {@link TrackingSettings#progressIntervalMs()}. Progress left unsaved is stored
+     * before any other change to the device ({@link #lockedForChange}), by {@link ProgressSaver}
+     * once the device is quiet, and replayed from the stored samples after a restart
+     * ({@link #load}); so the rows it spares (three updates per device and transaction) cost
+     * no figure.
+     */
+    boolean progressDue(Connection c, DeviceTrack t, boolean sessionsChanged, long nowNanos) throws SQLException {
+        long interval = settings.progressIntervalMs() * 1_000_000;
+        return sessionsChanged || interval == 0 || !db.soleWriter(c) || nowNanos - t.progressSavedNanos >= interval;
+    }
+
+    /** Stores the open session's rollups and the device's processed seq and battery. */
+    void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
+        if (t.open != null) {
+            persist(c, t.open);
+        }
+        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
+        t.unsavedBattery = null;
+        t.progressUnsaved = false;
+        t.progressSavedNanos = System.nanoTime();
+    }
+
+    /**
+     * Stores the progress of the devices whose tracking is ahead of storage (see
+     * {@link #progressDue}) and that {@code which} selects, each in a transaction of its own
+     * under its monitor: for readers of stored figures, and for devices gone quiet.
+     *
+     * @return how many devices' progress was stored
+     * @throws RuntimeException the first storage failure (that device is caught up later)
+     */
+    int saveUnsaved(Predicate<DeviceTrack> which) {
+        int saved = 0;
+        for (DeviceTrack t : tracks.values()) {
+            if (!t.progressUnsaved || !which.test(t)) {
+                continue;
+            }
+            synchronized (lock(t.id)) {
+                if (!t.progressUnsaved || tracks.get(t.id) != t) {
+                    continue;
+                }
+                live.hold(); // the rollups' event goes out after the commit
+                try {
+                    db.write(c -> {
+                        saveProgress(c, t, System.currentTimeMillis());
+                        return null;
+                    });
+                    live.release();
+                    saved++;
+                } catch (RuntimeException e) {
+                    // the track may count rollups as stored that the rollback undid: rebuilt from
+                    // storage (evict notes it as behind, so it is caught up later)
+                    evict(t.id);
+                    throw e;
+                } finally {
+                    live.discard();
+                }
+            }
+        }
+        return saved;
+    }
+
+    /** Stores the unsaved progress of devices not stored for {@code quietNanos}; see {@link #saveUnsaved}. */
+    public int saveQuiet(long quietNanos) {
+        long now = System.nanoTime();
+        return saveUnsaved(t -> now - t.progressSavedNanos >= quietNanos);
+    }
+
+    /** Stores the unsaved progress of the devices whose open session is the user's (before reading figures). */
+    void saveUnsavedOf(String user) {
+        saveUnsaved(t -> t.open != null && user.equals(t.open.session().userId()));
+    }
+
+    /** Stores the unsaved progress of the device with this open session (before reading its figures). */
+    void saveUnsavedOfSession(long sessionId) {
+        saveUnsaved(t -> t.open != null && t.open.session().id() == sessionId);
+    }
+
+    /**
+     * The highest seq this instance tracked and committed for the device, or -1 when it holds no
+     * track; never below what storage has, and never a sample not yet committed.
+     */
+    public long committedSeq(String device) {
+        DeviceTrack t = tracks.get(device);
+        return t == null ? -1 : t.committedSeq;
     }
 
     /** Stores a session's current totals and rollups. */

@@ -67,7 +67,7 @@ public class SampleProcessor {
         this.rules = settings.rules();
         SessionLifecycle lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
         this.boundaries = new SessionBoundaries(sessions, tracks, live, rules, lifecycle);
-        this.tracking = new SampleTracking(devices, tracks, live, feed, rules, lifecycle, boundaries);
+        this.tracking = new SampleTracking(tracks, live, feed, rules, lifecycle, boundaries);
         this.reports = new DeviceReports(db, devices, samples, sessions, tracks, live, payloads, trust, changes,
                 tracking);
     }
@@ -105,13 +105,18 @@ public class SampleProcessor {
         try {
             return tracks.withLocks(gateways.navigableKeySet(), () -> {
                 Map<String, List<TrackedSample>> tracked = new HashMap<>();
+                List<DeviceTrack> committed = new ArrayList<>();
                 List<IngestOutcome> outcomes = db.write(c -> {
                     tracked.clear(); // a retried transaction starts over
                     Map<String, DeviceTrack> locked = lockRows(c, gateways, owners);
                     List<IngestOutcome> out = new ArrayList<>(batches.size());
                     Set<DeviceTrack> advanced = new LinkedHashSet<>();
+                    Map<DeviceTrack, SessionShape> before = new HashMap<>();
                     for (SampleBatch b : batches) {
                         DeviceTrack t = locked.get(b.device());
+                        if (t != null) {
+                            before.putIfAbsent(t, SessionShape.of(t));
+                        }
                         String refusal = t == null ? "unregistered-gateway"
                                 : GatewayTrust.refusal(owners.get(b.gateway()), t.owner);
                         if (refusal != null) {
@@ -126,17 +131,48 @@ public class SampleProcessor {
                         out.add(o);
                     }
                     long now = System.currentTimeMillis();
+                    long nowNanos = System.nanoTime();
                     for (DeviceTrack t : advanced) {
-                        tracking.saveProgress(c, t, now); // once per device, however many of its batches the group held
+                        // once per device, however many of its batches the group held
+                        if (tracks.progressDue(c, t, !before.get(t).equals(SessionShape.of(t)), nowNanos)) {
+                            tracking.saveProgress(c, t, now);
+                        } else {
+                            t.progressUnsaved = true;
+                        }
                     }
+                    committed.clear();
+                    committed.addAll(advanced);
                     return out;
                 });
+                for (DeviceTrack t : committed) {
+                    t.committedSeq = t.processedSeq;
+                }
                 tracking.deliver(tracked); // committed: still under the devices' locks, so each device's order holds
                 return outcomes;
             });
         } catch (RuntimeException e) {
             gateways.keySet().forEach(tracks::evict);
             throw e;
+        }
+    }
+
+    /**
+     * Which sessions a device's track holds: when a transaction changes it (a session opened,
+     * closed, reopened or re-derived), the device's progress is stored with it.
+     */
+    private record SessionShape(SessionTrack open, SessionRow silentlyClosed) {
+        static SessionShape of(DeviceTrack t) {
+            return new SessionShape(t.open, t.silentlyClosed);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SessionShape s && s.open == open && s.silentlyClosed == silentlyClosed;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(open) * 31 + System.identityHashCode(silentlyClosed);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.spinetrack.server.engine.tracking.FocusedSample;
 import dev.spinetrack.server.engine.band.PressureBand;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.live.LiveFrame;
-import dev.spinetrack.server.storage.DeviceStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import java.util.Optional;
  */
 final class SampleTracking {
 
-    private final DeviceStore devices;
     private final DeviceTracks tracks;
     private final LiveFeed live;
     private final TrackedSampleFeed feed;
@@ -32,9 +30,8 @@ final class SampleTracking {
     private final SessionLifecycle lifecycle;
     private final SessionBoundaries boundaries;
 
-    SampleTracking(DeviceStore devices, DeviceTracks tracks, LiveFeed live, TrackedSampleFeed feed, SessionRules rules,
+    SampleTracking(DeviceTracks tracks, LiveFeed live, TrackedSampleFeed feed, SessionRules rules,
                    SessionLifecycle lifecycle, SessionBoundaries boundaries) {
-        this.devices = devices;
         this.tracks = tracks;
         this.live = live;
         this.feed = feed;
@@ -76,11 +73,7 @@ final class SampleTracking {
 
     /** Stores the open session's rollups and the device's processed seq and battery. */
     void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
-        if (t.open != null) {
-            tracks.persist(c, t.open);
-        }
-        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
-        t.unsavedBattery = null;
+        tracks.saveProgress(c, t, now);
     }
 
     /** A sample as tracked: its session (null when none) and its focus. */

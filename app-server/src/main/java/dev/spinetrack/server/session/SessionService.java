@@ -31,6 +31,8 @@ import java.util.Optional;
 @Singleton
 public class SessionService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionService.class);
+
     private final Database db;
     private final DeviceStore devices;
     private final SampleStore samples;
@@ -159,7 +161,20 @@ public class SessionService {
     }
 
     /** One of the user's sessions with its region statistics. */
+    /**
+     * Stores tracking progress a read is about to show; when that fails the read shows the
+     * figures as last stored (the progress is stored later, see {@link ProgressSaver}).
+     */
+    private static void saveUnsaved(Runnable save) {
+        try {
+            save.run();
+        } catch (RuntimeException e) {
+            LOG.debug("reading figures as last stored: storing tracking progress failed: {}", e.getMessage());
+        }
+    }
+
     public SessionDetail session(String user, long sessionId) {
+        saveUnsaved(() -> tracks.saveUnsavedOfSession(sessionId)); // the figures as tracked, not as last stored
         return db.read(c -> {
             SessionRow s = sessions.find(c, sessionId).filter(r -> r.userId().equals(user))
                     .orElseThrow(() -> new NotFoundException("session", sessionId));
@@ -175,6 +190,7 @@ public class SessionService {
      */
     public SessionDetail sessionForReader(String reader, long sessionId,
                                           java.util.function.BiPredicate<String, String> mayRead) {
+        saveUnsaved(() -> tracks.saveUnsavedOfSession(sessionId));
         return db.read(c -> {
             SessionRow s = sessions.find(c, sessionId).filter(r -> mayRead.test(reader, r.userId()))
                     .orElseThrow(() -> new NotFoundException("session", sessionId));
@@ -189,6 +205,7 @@ public class SessionService {
 
     /** The user's sessions, newest first, optionally of one device. */
     public List<SessionRow> sessions(String user, String deviceId, int limit) {
+        saveUnsaved(() -> tracks.saveUnsavedOf(user));
         return db.read(c -> {
             if (deviceId != null) {
                 visibleDevice(c, user, deviceId);
@@ -199,6 +216,7 @@ public class SessionService {
 
     /** A region's statistics across the user's sessions, oldest first. */
     public List<RegionHistoryRow> regionHistory(String user, Region region, String deviceId) {
+        saveUnsaved(() -> tracks.saveUnsavedOf(user));
         return db.read(c -> {
             if (deviceId != null) {
                 visibleDevice(c, user, deviceId);

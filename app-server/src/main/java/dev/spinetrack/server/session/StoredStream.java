@@ -37,9 +37,11 @@ public class StoredStream {
     private final SampleStore samples;
     private final SessionStore sessions;
     private final PayloadReader payloads;
+    private final DeviceTracks tracks;
 
     public StoredStream(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
-                        PayloadReader payloads) {
+                        PayloadReader payloads, DeviceTracks tracks) {
+        this.tracks = tracks;
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -55,7 +57,9 @@ public class StoredStream {
     public List<TrackedSample> after(String device, long sessionId, long afterSeq, long toSeq) {
         return db.read(c -> {
             Optional<DeviceRow> row = devices.find(c, device);
-            if (row.isEmpty() || row.get().infoJson() == null || row.get().processedSeq() <= afterSeq) {
+            // tracking may be ahead of the stored progress (DeviceTracks.progressDue); its samples are stored
+            long processed = row.isEmpty() ? -1 : Math.max(row.get().processedSeq(), tracks.committedSeq(device));
+            if (row.isEmpty() || row.get().infoJson() == null || processed <= afterSeq) {
                 return List.of();
             }
             DeviceProfile profile;
@@ -75,7 +79,7 @@ public class StoredStream {
                 }
             }
             SampleFocuser focuser = new SampleFocuser(profile, tags);
-            long to = Math.min(row.get().processedSeq(), toSeq);
+            long to = Math.min(processed, toSeq);
             List<TrackedSample> out = new ArrayList<>();
             for (Sample s : samples.load(c, device, afterSeq + 1, to)) {
                 if (s.p().length != profile.cells().size()) {

@@ -16,6 +16,7 @@ public class TrackingSettings {
     private long gapLimitMs = FocusRule.DEFAULT_GAP_LIMIT_MS;
     private long idleTimeoutMs = 60_000;
     private boolean autoSessions = true;
+    private long progressIntervalMs = 250;
     private List<Double> rackBand = List.of(8.0, 16.0);
     private List<Double> ballBand = List.of(8.0, 16.0);
 
@@ -43,6 +44,24 @@ public class TrackingSettings {
 
     public void setAutoSessions(boolean autoSessions) {
         this.autoSessions = autoSessions;
+    }
+
+    /**
+     * How often a device's tracking progress (processed seq, open session's totals and rollups)
+     * is stored while its samples change no session, when this server is its database's only
+     * writer; 0 stores it with every ingest transaction. Samples are stored at once either way,
+     * and a restart replays the ones past the stored progress.
+     */
+    public long progressIntervalMs() {
+        return progressIntervalMs;
+    }
+
+    public void setProgressIntervalMs(long progressIntervalMs) {
+        if (progressIntervalMs < 0) {
+            throw new IllegalArgumentException("spinetrack.tracking.progress-interval-ms must be >= 0, was "
+                    + progressIntervalMs);
+        }
+        this.progressIntervalMs = progressIntervalMs;
     }
 
     public void setRackBand(List<Double> rackBand) {

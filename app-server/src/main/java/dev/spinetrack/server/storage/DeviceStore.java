@@ -50,6 +50,12 @@ public class DeviceStore {
                 DeviceStore::row);
     }
 
+    /** Every device whose info is known (so whose samples are tracked), by id. */
+    public List<DeviceRow> withInfo(Connection c) throws SQLException {
+        return Rows.list(c, "SELECT " + COLUMNS + " FROM devices WHERE info_json IS NOT NULL ORDER BY id", ps -> {
+        }, DeviceStore::row);
+    }
+
     public List<DeviceRow> ownedBy(Connection c, String owner) throws SQLException {
         return Rows.list(c, "SELECT " + COLUMNS + " FROM devices WHERE owner_id = ? ORDER BY id",
                 ps -> ps.setString(1, owner), DeviceStore::row);

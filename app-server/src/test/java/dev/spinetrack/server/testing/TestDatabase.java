@@ -58,6 +58,14 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** An H2 file database in {@code dir} (the same files for every call with that dir), whatever else is set. */
+    public static TestDatabase h2(Path dir) {
+        TestDatabase db = new TestDatabase(null, null);
+        db.properties.put("datasources.default.url", "jdbc:h2:file:" + dir.resolve("it")
+                + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
+        return db;
+    }
+
     /** Datasource properties for the server. */
     public Map<String, Object> properties() {
         return properties;

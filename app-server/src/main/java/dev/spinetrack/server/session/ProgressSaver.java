@@ -1,0 +1,79 @@
+package dev.spinetrack.server.session;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the tracking progress of devices that went quiet with it unsaved (see
+ * {@link DeviceTracks#progressDue}), so the stored processed seq and session figures the API
+ * reads catch up within about the progress interval of a device's last sample, and at shutdown.
+ */
+@Singleton
+public class ProgressSaver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressSaver.class);
+    /** Past the interval, so a device still streaming stores its own progress with its samples. */
+    private static final long GRACE_NANOS = 50_000_000;
+
+    private final DeviceTracks tracks;
+    private final TrackingSettings settings;
+    private static final long RETRY_NANOS = 5_000_000_000L;
+    private boolean started;
+    private boolean failing;
+    private long retryAt;
+
+    public ProgressSaver(DeviceTracks tracks, TrackingSettings settings) {
+        this.tracks = tracks;
+        this.settings = settings;
+    }
+
+    @Scheduled(initialDelay = "1s", fixedDelay = "100ms")
+    void saveQuiet() {
+        long now = System.nanoTime();
+        if (failing && now < retryAt) {
+            return;
+        }
+        try {
+            if (!started) {
+                int behind = tracks.findBehind();
+                started = true;
+                if (behind > 0) {
+                    LOG.info("{} device(s) have samples stored past their stored tracking progress: tracking them",
+                            behind);
+                }
+            }
+            tracks.catchUp();
+            if (settings.progressIntervalMs() > 0) {
+                tracks.saveQuiet(settings.progressIntervalMs() * 1_000_000 + GRACE_NANOS);
+            }
+            if (failing) {
+                failing = false;
+                LOG.info("Storing tracking progress works again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warn("Storing tracking progress failed ({}); retrying every {} s, nothing is lost meanwhile "
+                        + "(the samples are stored, the progress is replayed from them)", e.getMessage(),
+                        RETRY_NANOS / 1_000_000_000);
+            }
+            failing = true;
+            retryAt = now + RETRY_NANOS;
+        }
+    }
+
+    @PreDestroy
+    void saveAll() {
+        try {
+            int n = tracks.saveQuiet(0);
+            if (n > 0) {
+                LOG.info("Stored the tracking progress of {} device(s) at shutdown", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Storing tracking progress at shutdown failed; it is replayed from the stored samples at the "
+                    + "next start: {}", e.getMessage());
+        }
+    }
+}
