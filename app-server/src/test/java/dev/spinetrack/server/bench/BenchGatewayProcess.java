@@ -69,7 +69,7 @@ public final class BenchGatewayProcess {
             // only "stop" (or the end of stdin) means anything
         }
         gateway.close();
-        System.out.println("STATS " + line(gateway.stats()));
+        System.out.println("STATS " + line(gateway));
         stamps.write(stampsFile);
         System.out.println("STAMPS written");
         System.out.flush();
@@ -83,7 +83,7 @@ public final class BenchGatewayProcess {
 
     private static void report(Gateway gateway) {
         while (true) {
-            System.out.println("STATS " + line(gateway.stats()));
+            System.out.println("STATS " + line(gateway));
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
@@ -92,11 +92,13 @@ public final class BenchGatewayProcess {
         }
     }
 
-    private static String line(GatewayStats s) {
+    private static String line(Gateway gateway) {
+        GatewayStats s = gateway.stats();
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        return String.format("devices=%d in=%d out=%d gaps=%d reconnects=%d queue=%d cpuNanos=%d", s.devices(),
-                s.samplesIn(), s.samplesOut(), s.gaps(), s.reconnects(), s.queueDepth(), cpu);
+        return String.format("devices=%d in=%d out=%d gaps=%d reconnects=%d queue=%d unconfirmed=%d cpuNanos=%d",
+                s.devices(), s.samplesIn(), s.samplesOut(), s.gaps(), s.reconnects(), s.queueDepth(),
+                gateway.unconfirmed(), cpu);
     }
 
     /** Stamps per device in primitive arrays: 20,000 a second must not become garbage in this JVM. */
