@@ -28,6 +28,7 @@ public final class DeviceFleet implements AutoCloseable {
     private final DeviceOutput output;
     private final LongSupplier wallClock;
     private final ConnectSlots connectSlots;
+    private final FleetPulse pulse = new FleetPulse();
     private final Map<String, DeviceSupervisor> supervisors = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Thread scanner;
@@ -76,8 +77,8 @@ public final class DeviceFleet implements AutoCloseable {
             return;
         }
         LOG.info("device {} ({}) found, RSSI {} dBm", ad.address(), ad.name(), ad.rssi());
-        DeviceSupervisor s = new DeviceSupervisor(central, connectSlots, ad.address(), ad.name(), ad.rssi(), settings, output,
-                wallClock);
+        DeviceSupervisor s = new DeviceSupervisor(central, connectSlots, pulse, ad.address(), ad.name(), ad.rssi(),
+                settings, output, wallClock);
         supervisors.put(ad.address(), s);
         Thread t = new Thread(s, "device-" + s.device());
         t.setDaemon(true);

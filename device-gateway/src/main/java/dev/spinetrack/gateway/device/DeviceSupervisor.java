@@ -31,6 +31,7 @@ final class DeviceSupervisor implements Runnable {
 
     private final BleCentral central;
     private final ConnectSlots connectSlots;
+    private final FleetPulse pulse;
     private final String address;
     private final String name;
     private final String device;
@@ -45,9 +46,10 @@ final class DeviceSupervisor implements Runnable {
     private volatile DeviceSession session;
     private Integer lastRssi;
 
-    DeviceSupervisor(BleCentral central, ConnectSlots connectSlots, String address, String name, int rssi,
-                     FleetSettings settings, DeviceOutput output, LongSupplier wallClock) {
+    DeviceSupervisor(BleCentral central, ConnectSlots connectSlots, FleetPulse pulse, String address, String name,
+                     int rssi, FleetSettings settings, DeviceOutput output, LongSupplier wallClock) {
         this.central = central;
+        this.pulse = pulse;
         this.connectSlots = connectSlots;
         this.address = address;
         this.name = name;
@@ -112,16 +114,29 @@ final class DeviceSupervisor implements Runnable {
         }
     }
 
-    /** Waits for the link to end or the stream to go silent; returns why it ended. */
+    /**
+     * Waits for the link to end or the stream to go silent (as {@link FleetPulse} judges it:
+     * not while the whole fleet is silent with it); returns why it ended.
+     */
     private String watch(DeviceSession s) {
         long silentMs = Math.max(WATCHDOG_FLOOR_MS, settings.watchdogPeriods() * 1000L / s.rateHz());
+        FleetPulse.Stream self = s::lastValueNanos;
+        pulse.streaming(self);
+        try {
+            return watch(s, self, silentMs);
+        } finally {
+            pulse.ended(self);
+        }
+    }
+
+    private String watch(DeviceSession s, FleetPulse.Stream self, long silentMs) {
         while (running) {
             try {
                 return s.ended().get(silentMs / 4 + 1, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                long silent = (System.nanoTime() - s.lastValueNanos()) / 1_000_000;
-                if (silent > silentMs) {
-                    return "stream silent for " + silent + " ms (watchdog limit " + silentMs + " ms)";
+                String dead = pulse.silence(self, silentMs, System.nanoTime());
+                if (dead != null) {
+                    return dead;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
