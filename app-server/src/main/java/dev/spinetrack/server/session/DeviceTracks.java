@@ -351,11 +351,13 @@ public class DeviceTracks {
 
     /** Stores the unsaved progress of the devices whose open session is the user's (before reading figures). */
     void saveUnsavedOf(String user) {
+        catchUp(); // tracks dropped with progress unsaved are not in memory to be found below
         saveUnsaved(t -> t.open != null && user.equals(t.open.session().userId()));
     }
 
     /** Stores the unsaved progress of the device with this open session (before reading its figures). */
     void saveUnsavedOfSession(long sessionId) {
+        catchUp();
         saveUnsaved(t -> t.open != null && t.open.session().id() == sessionId);
     }
 

@@ -1,5 +1,7 @@
 package dev.spinetrack.server.session;
 
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -30,8 +32,17 @@ public class ProgressSaver {
         this.settings = settings;
     }
 
+    /**
+     * Catches up, before the server serves, the devices a previous run left with samples stored
+     * past their stored progress, so no reader sees their figures short.
+     */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        saveQuiet();
+    }
+
     @Scheduled(initialDelay = "1s", fixedDelay = "100ms")
-    void saveQuiet() {
+    synchronized void saveQuiet() {
         long now = System.nanoTime();
         if (failing && now < retryAt) {
             return;
