@@ -134,8 +134,8 @@ public class SampleProcessor {
                     long nowNanos = System.nanoTime();
                     for (DeviceTrack t : advanced) {
                         // once per device, however many of its batches the group held
-                        if (tracks.progressDue(c, t, !before.get(t).equals(SessionShape.of(t)), nowNanos)) {
-                            tracking.saveProgress(c, t, now);
+                        if (tracks.progressDue(c, t, !before.get(t).same(t), nowNanos)) {
+                            tracks.saveProgress(c, t, now);
                         } else {
                             t.progressUnsaved = true;
                         }
@@ -165,14 +165,9 @@ public class SampleProcessor {
             return new SessionShape(t.open, t.silentlyClosed);
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SessionShape s && s.open == open && s.silentlyClosed == silentlyClosed;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(open) * 31 + System.identityHashCode(silentlyClosed);
+        /** Whether the track still holds the very same session objects. */
+        boolean same(DeviceTrack t) {
+            return t.open == open && t.silentlyClosed == silentlyClosed;
         }
     }
 

@@ -41,7 +41,7 @@ final class SampleTracking {
     }
 
     /**
-     * Tracks samples above the device's processed seq, in order; {@link #saveProgress} stores the
+     * Tracks samples above the device's processed seq, in order; {@link DeviceTracks#saveProgress} stores the
      * result. Live frames are thinned as {@link LiveFeed} says, with one change: the last frame
      * due in these samples shows the newest of them. They reached the gateway over its batching
      * time, and the feedback on screen should be the freshest the server holds; earlier due
@@ -69,11 +69,6 @@ final class SampleTracking {
         if (due != null) {
             live.offer(frame(t, newest), true);
         }
-    }
-
-    /** Stores the open session's rollups and the device's processed seq and battery. */
-    void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
-        tracks.saveProgress(c, t, now);
     }
 
     /** A sample as tracked: its session (null when none) and its focus. */

@@ -1,8 +1,6 @@
 package dev.spinetrack.server.ingest;
 
-import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.session.SessionDetail;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.testing.Await;
 import dev.spinetrack.server.testing.ScenarioSamples;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,15 +68,7 @@ class SharedSubscriptionIT {
                         "both instances took a share: " + ca.storedSamples() + " / " + cb.storedSamples());
                 for (int i = 0; i < runs.size(); i++) {
                     ScenarioSamples.DeviceRun run = runs.get(i);
-                    if (run.info().kind() == DeviceKind.BALL) {
-                        for (dev.spinetrack.simulator.truth.RegionSpan span : run.scriptedSpans()) {
-                            sessions.tagRegion(ids.get(i), span.region(), span.fromMs());
-                            sessions.tagRegion(ids.get(i), null, span.toMs());
-                        }
-                    }
-                    SessionDetail d = sessions.session("demo", ids.get(i));
-                    assertEquals(run.samples().size(), d.session().samples(), "samples tracked once");
-                    TruthAssert.matches(run.truth(), d.regions(), "shared " + run.info().device());
+                    TruthAssert.sessionMatches(sessions, "demo", ids.get(i), run, "shared " + run.info().device());
                 }
             } finally {
                 second.close();

@@ -1,6 +1,5 @@
 package dev.spinetrack.server.session;
 
-import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.testing.ScenarioSamples;
@@ -8,7 +7,6 @@ import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import dev.spinetrack.server.testing.TruthAssert;
-import dev.spinetrack.simulator.truth.RegionSpan;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
@@ -83,15 +81,7 @@ class GroupedIngestIT {
             assertEquals(repeated, duplicates, "repeats dropped");
             for (int i = 0; i < runs.size(); i++) {
                 ScenarioSamples.DeviceRun run = runs.get(i);
-                if (run.info().kind() == DeviceKind.BALL) {
-                    for (RegionSpan span : run.scriptedSpans()) {
-                        sessions.tagRegion(ids.get(i), span.region(), span.fromMs());
-                        sessions.tagRegion(ids.get(i), null, span.toMs());
-                    }
-                }
-                SessionDetail d = sessions.session("demo", ids.get(i));
-                assertEquals(run.samples().size(), d.session().samples(), "samples tracked");
-                TruthAssert.matches(run.truth(), d.regions(), "grouped studio " + run.info().device());
+                TruthAssert.sessionMatches(sessions, "demo", ids.get(i), run, "grouped studio " + run.info().device());
             }
         }
     }

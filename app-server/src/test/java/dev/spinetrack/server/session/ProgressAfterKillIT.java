@@ -6,7 +6,6 @@ import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestDatabase;
 import dev.spinetrack.server.testing.TestServer;
 import dev.spinetrack.server.testing.TruthAssert;
-import dev.spinetrack.simulator.truth.RegionSpan;
 import dev.spinetrack.testing.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -107,15 +106,7 @@ class ProgressAfterKillIT {
                 for (ScenarioSamples.DeviceRun run : runs) {
                     String device = run.info().device();
                     long session = Long.parseLong(fed.getProperty(device + ".session"));
-                    if (fed.getProperty(device + ".ball") != null) {
-                        for (RegionSpan span : run.scriptedSpans()) {
-                            sessions.tagRegion(session, span.region(), span.fromMs());
-                            sessions.tagRegion(session, null, span.toMs());
-                        }
-                    }
-                    SessionDetail detail = sessions.session(USER, session);
-                    assertEquals(run.samples().size(), detail.session().samples(), device + ": samples tracked");
-                    TruthAssert.matches(run.truth(), detail.regions(), "after kill -9 " + device);
+                    TruthAssert.sessionMatches(sessions, USER, session, run, "after kill -9 " + device);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.spinetrack.server.session;
 
-import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.server.testing.TestDatabase;
@@ -51,9 +50,6 @@ public final class ProgressKillChild {
                     .append(device).append(".fed=").append(fed).append('\n')
                     .append(device).append(".stored=")
                     .append(sessions.device(TestServer.DEFAULT_USER, device).processedSeq()).append('\n');
-            if (run.info().kind() == DeviceKind.BALL) {
-                out.append(device).append(".ball=true\n");
-            }
         }
         Thread.sleep(2_000); // H2 writes its store in the background about every second
         Path tmp = Path.of(args[3] + ".tmp");

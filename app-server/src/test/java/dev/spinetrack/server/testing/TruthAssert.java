@@ -1,6 +1,10 @@
 package dev.spinetrack.server.testing;
 
+import dev.spinetrack.protocol.gatt.DeviceKind;
 import dev.spinetrack.protocol.region.Region;
+import dev.spinetrack.server.session.SessionDetail;
+import dev.spinetrack.server.session.SessionService;
+import dev.spinetrack.simulator.truth.RegionSpan;
 import dev.spinetrack.server.engine.tracking.PressureSketch;
 import dev.spinetrack.server.engine.tracking.RegionStats;
 import dev.spinetrack.simulator.truth.DeviceTruth;
@@ -17,6 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 public final class TruthAssert {
 
     private TruthAssert() {
+    }
+
+    /**
+     * Tags a ball's session with the scenario's scripted regions (a ball's region comes from its
+     * tags), then asserts the session tracked every sample of the run and matches its truth.
+     */
+    public static void sessionMatches(SessionService sessions, String user, long sessionId,
+                                      ScenarioSamples.DeviceRun run, String who) {
+        if (run.info().kind() == DeviceKind.BALL) {
+            for (RegionSpan span : run.scriptedSpans()) {
+                sessions.tagRegion(sessionId, span.region(), span.fromMs());
+                sessions.tagRegion(sessionId, null, span.toMs());
+            }
+        }
+        SessionDetail d = sessions.session(user, sessionId);
+        assertEquals(run.samples().size(), d.session().samples(), who + ": samples tracked");
+        matches(run.truth(), d.regions(), who);
     }
 
     /** Dwell within max(0.5 %, 50 ms), mean and peak within 0.1 %, p95 within the sketch's accuracy. */
