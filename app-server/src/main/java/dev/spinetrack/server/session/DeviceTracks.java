@@ -21,9 +21,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,8 +42,8 @@ public class DeviceTracks {
 
     private final Map<String, DeviceTrack> tracks = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    /** Devices whose stored progress may be behind their stored samples; see {@link #catchUp}. */
-    private final java.util.Set<String> behind = ConcurrentHashMap.newKeySet();
+    /** Devices whose stored progress may be behind their stored samples; see {@link UnsavedProgress#catchUp}. */
+    private final Set<String> behind = ConcurrentHashMap.newKeySet();
     private final SessionStore sessions;
     private final SampleStore samples;
     private final PayloadReader payloads;
@@ -165,7 +166,7 @@ public class DeviceTracks {
 
     /**
      * Forgets a device's in-memory state, e.g. after a failed transaction; the next use reloads
-     * it, and so does {@link #catchUp} when its stored progress may be behind its samples.
+     * it, and so does {@link UnsavedProgress#catchUp} when its stored progress may be behind its samples.
      */
     public void evict(String device) {
         if (tracks.remove(device) != null) {
@@ -173,54 +174,29 @@ public class DeviceTracks {
         }
     }
 
-    /**
-     * Notes every device whose stored progress is behind its stored samples (a sole writer
-     * stopped with progress unsaved, see {@link #progressDue}), for {@link #catchUp}.
-     *
-     * @return how many
-     */
-    int findBehind() {
-        return db.read(c -> {
-            if (!db.soleWriter(c)) {
-                return 0;
-            }
-            int n = 0;
-            for (DeviceRow row : devices.withInfo(c)) {
-                if (samples.highestSeq(c, row.id()) > row.processedSeq()) {
-                    behind.add(row.id());
-                    n++;
-                }
-            }
-            return n;
-        });
+    /** Notes a device whose stored progress may be behind its stored samples, for {@link UnsavedProgress#catchUp}. */
+    void noteBehind(String device) {
+        behind.add(device);
     }
 
-    /**
-     * Loads the tracks of the devices noted as behind (which tracks the stored samples past
-     * their stored progress) and stores their progress, so their figures are current even when
-     * they never send again.
-     *
-     * @throws RuntimeException the first storage failure (the rest wait for the next call)
-     */
-    int catchUp() {
-        int n = 0;
-        for (String device : List.copyOf(behind)) {
-            behind.remove(device);
-            DeviceTrack t;
-            synchronized (lock(device)) {
-                try {
-                    t = db.write(c -> locked(c, device).orElse(null));
-                } catch (RuntimeException e) {
-                    evict(device);
-                    behind.add(device);
-                    throw e;
-                }
-            }
-            if (t != null && t.progressUnsaved) {
-                n += saveUnsaved(x -> x == t);
-            }
-        }
-        return n;
+    /** The devices noted as behind, now. */
+    List<String> behind() {
+        return List.copyOf(behind);
+    }
+
+    /** Forgets that a device is behind (its catch-up is under way; a failure notes it again). */
+    void clearBehind(String device) {
+        behind.remove(device);
+    }
+
+    /** The tracks in memory (a live view). */
+    Collection<DeviceTrack> inMemory() {
+        return tracks.values();
+    }
+
+    /** Whether this is the device's track in memory (not one dropped since). */
+    boolean holds(DeviceTrack t) {
+        return tracks.get(t.id) == t;
     }
 
     private DeviceTrack load(Connection c, DeviceRow row) throws SQLException {
@@ -283,7 +259,7 @@ public class DeviceTracks {
      * Whether a device's progress is to be stored in this transaction: always when its sessions
      * changed in it (opened, closed, re-derived) or another instance may read storage, else at
      * most every {@link TrackingSettings#progressIntervalMs()}. Progress left unsaved is stored
-     * before any other change to the device ({@link #lockedForChange}), by {@link ProgressSaver}
+     * before any other change to the device ({@link #lockedForChange}), by {@link UnsavedProgress}
      * once the device is quiet, and replayed from the stored samples after a restart
      * ({@link #load}); so the rows it spares (three updates per device and transaction) cost
      * no figure.
@@ -302,63 +278,6 @@ public class DeviceTracks {
         t.unsavedBattery = null;
         t.progressUnsaved = false;
         t.progressSavedNanos = System.nanoTime();
-    }
-
-    /**
-     * Stores the progress of the devices whose tracking is ahead of storage (see
-     * {@link #progressDue}) and that {@code which} selects, each in a transaction of its own
-     * under its monitor: for readers of stored figures, and for devices gone quiet.
-     *
-     * @return how many devices' progress was stored
-     * @throws RuntimeException the first storage failure (that device is caught up later)
-     */
-    int saveUnsaved(Predicate<DeviceTrack> which) {
-        int saved = 0;
-        for (DeviceTrack t : tracks.values()) {
-            if (!t.progressUnsaved || !which.test(t)) {
-                continue;
-            }
-            synchronized (lock(t.id)) {
-                if (!t.progressUnsaved || tracks.get(t.id) != t) {
-                    continue;
-                }
-                live.hold(); // the rollups' event goes out after the commit
-                try {
-                    db.write(c -> {
-                        saveProgress(c, t, System.currentTimeMillis());
-                        return null;
-                    });
-                    live.release();
-                    saved++;
-                } catch (RuntimeException e) {
-                    // the track may count rollups as stored that the rollback undid: rebuilt from
-                    // storage (evict notes it as behind, so it is caught up later)
-                    evict(t.id);
-                    throw e;
-                } finally {
-                    live.discard();
-                }
-            }
-        }
-        return saved;
-    }
-
-    /** Stores the unsaved progress of devices not stored for {@code quietNanos}; see {@link #saveUnsaved}. */
-    public int saveQuiet(long quietNanos) {
-        long now = System.nanoTime();
-        return saveUnsaved(t -> now - t.progressSavedNanos >= quietNanos);
-    }
-
-    /** Stores the unsaved progress of the devices whose open session is the user's (before reading figures). */
-    void saveUnsavedOf(String user) {
-        catchUp(); // tracks dropped with progress unsaved are not in memory to be found below
-        saveUnsaved(t -> t.open != null && user.equals(t.open.session().userId()));
-    }
-
-    /** Stores the unsaved progress of the device with this open session (before reading its figures). */
-    void saveUnsavedOfSession(long sessionId) {
-        catchUp();
-        saveUnsaved(t -> t.open != null && t.open.session().id() == sessionId);
     }
 
     /**

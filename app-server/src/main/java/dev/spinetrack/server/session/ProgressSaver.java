@@ -20,15 +20,15 @@ public class ProgressSaver {
     /** Past the interval, so a device still streaming stores its own progress with its samples. */
     private static final long GRACE_NANOS = 50_000_000;
 
-    private final DeviceTracks tracks;
+    private final UnsavedProgress progress;
     private final TrackingSettings settings;
     private static final long RETRY_NANOS = 5_000_000_000L;
     private boolean started;
     private boolean failing;
     private long retryAt;
 
-    public ProgressSaver(DeviceTracks tracks, TrackingSettings settings) {
-        this.tracks = tracks;
+    public ProgressSaver(UnsavedProgress progress, TrackingSettings settings) {
+        this.progress = progress;
         this.settings = settings;
     }
 
@@ -49,16 +49,16 @@ public class ProgressSaver {
         }
         try {
             if (!started) {
-                int behind = tracks.findBehind();
+                int behind = progress.findBehind();
                 started = true;
                 if (behind > 0) {
                     LOG.info("{} device(s) have samples stored past their stored tracking progress: tracking them",
                             behind);
                 }
             }
-            tracks.catchUp();
+            progress.catchUp();
             if (settings.progressIntervalMs() > 0) {
-                tracks.saveQuiet(settings.progressIntervalMs() * 1_000_000 + GRACE_NANOS);
+                progress.saveQuiet(settings.progressIntervalMs() * 1_000_000 + GRACE_NANOS);
             }
             if (failing) {
                 failing = false;
@@ -78,7 +78,7 @@ public class ProgressSaver {
     @PreDestroy
     void saveAll() {
         try {
-            int n = tracks.saveQuiet(0);
+            int n = progress.saveQuiet(0);
             if (n > 0) {
                 LOG.info("Stored the tracking progress of {} device(s) at shutdown", n);
             }

@@ -38,6 +38,7 @@ public class SessionService {
     private final SampleStore samples;
     private final SessionStore sessions;
     private final DeviceTracks tracks;
+    private final UnsavedProgress progress;
     private final TrackingSettings settings;
     private final LiveFeed live;
     private final SessionLifecycle lifecycle;
@@ -45,14 +46,15 @@ public class SessionService {
     private final ApplicationEventPublisher<AccessChanged> accessEvents;
 
     public SessionService(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
-                          DeviceTracks tracks, TrackingSettings settings, LiveFeed live,
-                          ApplicationEventPublisher<AccessChanged> accessEvents) {
+                          DeviceTracks tracks, UnsavedProgress progress, TrackingSettings settings,
+                          LiveFeed live, ApplicationEventPublisher<AccessChanged> accessEvents) {
         this.accessEvents = accessEvents;
         this.db = db;
         this.devices = devices;
         this.samples = samples;
         this.sessions = sessions;
         this.tracks = tracks;
+        this.progress = progress;
         this.settings = settings;
         this.live = live;
         this.lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
@@ -174,7 +176,7 @@ public class SessionService {
     }
 
     public SessionDetail session(String user, long sessionId) {
-        saveUnsaved(() -> tracks.saveUnsavedOfSession(sessionId)); // the figures as tracked, not as last stored
+        saveUnsaved(() -> progress.saveOfSession(sessionId)); // the figures as tracked, not as last stored
         return db.read(c -> {
             SessionRow s = sessions.find(c, sessionId).filter(r -> r.userId().equals(user))
                     .orElseThrow(() -> new NotFoundException("session", sessionId));
@@ -190,7 +192,7 @@ public class SessionService {
      */
     public SessionDetail sessionForReader(String reader, long sessionId,
                                           java.util.function.BiPredicate<String, String> mayRead) {
-        saveUnsaved(() -> tracks.saveUnsavedOfSession(sessionId));
+        saveUnsaved(() -> progress.saveOfSession(sessionId));
         return db.read(c -> {
             SessionRow s = sessions.find(c, sessionId).filter(r -> mayRead.test(reader, r.userId()))
                     .orElseThrow(() -> new NotFoundException("session", sessionId));
@@ -205,7 +207,7 @@ public class SessionService {
 
     /** The user's sessions, newest first, optionally of one device. */
     public List<SessionRow> sessions(String user, String deviceId, int limit) {
-        saveUnsaved(() -> tracks.saveUnsavedOf(user));
+        saveUnsaved(() -> progress.saveOfUser(user));
         return db.read(c -> {
             if (deviceId != null) {
                 visibleDevice(c, user, deviceId);
@@ -216,7 +218,7 @@ public class SessionService {
 
     /** A region's statistics across the user's sessions, oldest first. */
     public List<RegionHistoryRow> regionHistory(String user, Region region, String deviceId) {
-        saveUnsaved(() -> tracks.saveUnsavedOf(user));
+        saveUnsaved(() -> progress.saveOfUser(user));
         return db.read(c -> {
             if (deviceId != null) {
                 visibleDevice(c, user, deviceId);
