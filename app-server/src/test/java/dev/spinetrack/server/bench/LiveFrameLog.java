@@ -155,12 +155,13 @@ final class LiveFrameLog {
         long low = 0;
         for (long edge : edgesMs) {
             int to = from;
-            while (to < sorted.length && sorted[to] < edge * 1_000_000L) {
+            // the last band is open: edge * 10^6 would overflow to a negative bound and hold nothing
+            while (to < sorted.length && (edge == Long.MAX_VALUE || sorted[to] < edge * 1_000_000L)) {
                 to++;
             }
             b.append(b.length() == 0 ? "" : ", ")
                     .append(edge == Long.MAX_VALUE ? ">" + low : low + "-" + edge).append(" ms ")
-                    .append(String.format("%.1f %%", 100.0 * (to - from) / sorted.length));
+                    .append(String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * (to - from) / sorted.length));
             from = to;
             low = edge;
         }
