@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * over a counting stream that only overrides {@code read()}, so every byte goes through the
  * socket stream's single-byte read. Compares the JDK's {@link BufferedInputStream} (a lock per
  * byte) with {@link ReceiveBuffer}. Run by hand:
- * {@code ./mvnw -B -pl firmware-protocol/transport test-compile exec:exec}.
+ * {@code ./mvnw -B -pl firmware-protocol/transport test-compile exec:exec -Djmh.args=PahoPayloadRead}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
