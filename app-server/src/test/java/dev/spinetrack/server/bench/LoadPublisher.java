@@ -3,6 +3,8 @@ package dev.spinetrack.server.bench;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.testing.ScenarioSamples;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -11,6 +13,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -85,7 +89,14 @@ public final class LoadPublisher {
             }
         }
         long behindMs = (System.nanoTime() - start) / 1_000_000 - (long) seconds * 1000;
-        System.out.println("offered " + samples + " " + messages + " publisherOverrunMs " + Math.max(0, behindMs));
+        // what the broker took: a message the broker never acknowledged is the publisher's loss
+        // (no retry here, unlike the gateway), not the server's
+        long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ACKED.get() < messages && System.nanoTime() < ackDeadline) {
+            Thread.sleep(10);
+        }
+        System.out.println("offered " + samples + " " + messages + " publisherOverrunMs " + Math.max(0, behindMs)
+                + " pubacked " + ACKED.get() + " failed " + FAILED.get());
         pub.disconnect().waitForCompletion();
         pub.close();
     }
@@ -95,12 +106,26 @@ public final class LoadPublisher {
         return String.format("fe%010x", d);
     }
 
+    private static final AtomicLong ACKED = new AtomicLong();
+    private static final AtomicLong FAILED = new AtomicLong();
+    private static final MqttActionListener COUNT = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            ACKED.incrementAndGet();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+            FAILED.incrementAndGet();
+        }
+    };
+
     private static void publish(MqttAsyncClient pub, String topic, byte[] payload) throws InterruptedException {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);
         while (true) {
             try {
-                pub.publish(topic, m);
+                pub.publish(topic, m, null, COUNT);
                 return;
             } catch (MqttException e) {
                 Thread.sleep(1); // in-flight window full
