@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * A read buffer in front of a socket's input for its one reader thread. Paho pulls every byte of a
- * PUBLISH through {@code read()} (its counting stream does not pass array reads on), so a 500-sample
- * batch is some 100,000 single-byte reads; {@link java.io.BufferedInputStream} takes a lock on
- * each, this does not. Not for several readers: Paho has one receiver thread per connection.
+ * A read buffer in front of a socket's input for its one reader thread. Paho reads each packet's
+ * fixed header a byte at a time and the rest with array reads; {@link java.io.BufferedInputStream}
+ * takes a lock on every call, this does not. (Paho's byte-at-a-time copies of each payload happen
+ * later, over byte arrays: see the transport module's {@code CountingInputStream}.) Not for
+ * several readers: Paho has one receiver thread per connection.
  */
 public final class ReceiveBuffer extends InputStream {
 
