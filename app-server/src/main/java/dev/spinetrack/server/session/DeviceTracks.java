@@ -122,6 +122,25 @@ public class DeviceTracks {
         return t;
     }
 
+    /** The device's track in memory, or null. */
+    DeviceTrack held(String device) {
+        return tracks.get(device);
+    }
+
+    /**
+     * The track of a device whose row this transaction just locked: the one in memory unless
+     * storage moved on without it ({@link #syncWith}), else loaded from storage.
+     */
+    DeviceTrack forLockedRow(Connection c, DeviceRow row) throws SQLException {
+        syncWith(row);
+        DeviceTrack t = tracks.get(row.id());
+        if (t == null) {
+            t = load(c, row);
+            tracks.put(row.id(), t);
+        }
+        return t;
+    }
+
     /**
      * Like {@link #locked}, for a change to the device's sessions that does not move
      * {@code processed_seq} (start, stop, tag, band, info): bumps the stored revision so other
@@ -271,13 +290,37 @@ public class DeviceTracks {
 
     /** Stores the open session's rollups and the device's processed seq and battery. */
     void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
-        if (t.open != null) {
-            persist(c, t.open);
+        saveProgress(c, List.of(t), now);
+    }
+
+    /**
+     * {@link #saveProgress(Connection, DeviceTrack, long)} for several devices, each kind of
+     * statement one JDBC batch for all of them.
+     */
+    void saveProgress(Connection c, List<DeviceTrack> all, long now) throws SQLException {
+        List<SessionStore.Tracking> figures = new java.util.ArrayList<>();
+        List<List<RegionStats>> regions = new java.util.ArrayList<>();
+        List<DeviceStore.Processed> progress = new java.util.ArrayList<>(all.size());
+        for (DeviceTrack t : all) {
+            if (t.open != null) {
+                List<RegionStats> r = t.open.tracker().regions();
+                regions.add(r);
+                figures.add(new SessionStore.Tracking(t.open.session().id(), t.open.tracker().totals(), r,
+                        t.open.storedRegions()));
+            }
+            progress.add(new DeviceStore.Processed(t.id, t.processedSeq, t.unsavedBattery));
         }
-        devices.setProcessed(c, t.id, t.processedSeq, t.unsavedBattery, now);
-        t.unsavedBattery = null;
-        t.progressUnsaved = false;
-        t.progressSavedNanos = System.nanoTime();
+        sessions.saveTracking(c, figures);
+        devices.setProcessed(c, progress, now);
+        int i = 0;
+        for (DeviceTrack t : all) {
+            if (t.open != null) {
+                stored(t.open, regions.get(i++));
+            }
+            t.unsavedBattery = null;
+            t.progressUnsaved = false;
+            t.progressSavedNanos = System.nanoTime();
+        }
     }
 
     /**
@@ -293,6 +336,10 @@ public class DeviceTracks {
     void persist(Connection c, SessionTrack st) throws SQLException {
         List<RegionStats> regions = st.tracker().regions();
         sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions, st.storedRegions());
+        stored(st, regions);
+    }
+
+    private void stored(SessionTrack st, List<RegionStats> regions) {
         st.storedRegions(regions);
         // The figures as stored, for the dashboards (held back with the transaction by the ingest path).
         live.publishLatest(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));

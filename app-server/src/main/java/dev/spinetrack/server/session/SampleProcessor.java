@@ -53,6 +53,7 @@ public class SampleProcessor {
     private final SessionBoundaries boundaries;
     private final SampleTracking tracking;
     private final DeviceReports reports;
+    private final GroupLocks groupLocks;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
@@ -68,6 +69,7 @@ public class SampleProcessor {
         SessionLifecycle lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
         this.boundaries = new SessionBoundaries(sessions, tracks, live, rules, lifecycle);
         this.tracking = new SampleTracking(tracks, live, feed, rules, lifecycle, boundaries);
+        this.groupLocks = new GroupLocks(db, devices, samples, tracks);
         this.reports = new DeviceReports(db, devices, samples, sessions, tracks, live, payloads, trust, changes,
                 tracking);
     }
@@ -96,7 +98,7 @@ public class SampleProcessor {
     }
 
     private List<IngestOutcome> store(List<SampleBatch> batches) {
-        TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see lockRows
+        TreeMap<String, String> gateways = new TreeMap<>(); // device -> gateway, sorted: see GroupLocks
         Map<String, Optional<String>> owners = new HashMap<>(); // gateway -> owner
         for (SampleBatch b : batches) {
             gateways.putIfAbsent(b.device(), b.gateway());
@@ -106,9 +108,10 @@ public class SampleProcessor {
             return tracks.withLocks(gateways.navigableKeySet(), () -> {
                 Map<String, List<TrackedSample>> tracked = new HashMap<>();
                 List<DeviceTrack> committed = new ArrayList<>();
-                List<IngestOutcome> outcomes = db.write(c -> {
+                // the group's samples go to the database as one batch of blocks, at the end
+                List<IngestOutcome> outcomes = db.write(tx -> samples.batching(tx, c -> {
                     tracked.clear(); // a retried transaction starts over
-                    Map<String, DeviceTrack> locked = lockRows(c, gateways, owners);
+                    Map<String, DeviceTrack> locked = groupLocks.lock(c, gateways, owners);
                     List<IngestOutcome> out = new ArrayList<>(batches.size());
                     Set<DeviceTrack> advanced = new LinkedHashSet<>();
                     Map<DeviceTrack, SessionShape> before = new HashMap<>();
@@ -130,20 +133,21 @@ public class SampleProcessor {
                         }
                         out.add(o);
                     }
-                    long now = System.currentTimeMillis();
                     long nowNanos = System.nanoTime();
+                    List<DeviceTrack> due = new ArrayList<>();
                     for (DeviceTrack t : advanced) {
                         // once per device, however many of its batches the group held
                         if (tracks.progressDue(c, t, !before.get(t).same(t), nowNanos)) {
-                            tracks.saveProgress(c, t, now);
+                            due.add(t);
                         } else {
                             t.progressUnsaved = true;
                         }
                     }
+                    tracks.saveProgress(c, due, System.currentTimeMillis());
                     committed.clear();
                     committed.addAll(advanced);
                     return out;
-                });
+                }));
                 for (DeviceTrack t : committed) {
                     t.committedSeq = t.processedSeq;
                 }
@@ -169,27 +173,6 @@ public class SampleProcessor {
         boolean same(DeviceTrack t) {
             return t.open == open && t.silentlyClosed == silentlyClosed;
         }
-    }
-
-    /**
-     * Creates devices seen for the first time and locks the rows of all, in id order, so two
-     * instances storing groups of the same devices cannot deadlock on each other's row locks.
-     */
-    private Map<String, DeviceTrack> lockRows(Connection c, Map<String, String> gateways,
-                                              Map<String, Optional<String>> owners) throws SQLException {
-        long now = System.currentTimeMillis();
-        Map<String, DeviceTrack> locked = new HashMap<>();
-        for (Map.Entry<String, String> d : gateways.entrySet()) {
-            Optional<DeviceTrack> t = tracks.locked(c, d.getKey());
-            Optional<String> owner = owners.get(d.getValue());
-            if (t.isEmpty() && owner.isPresent()) {
-                // a new device belongs to the owner of the gateway that brought it
-                devices.ensure(c, d.getKey(), d.getValue(), owner.get(), now);
-                t = tracks.locked(c, d.getKey());
-            }
-            t.ifPresent(track -> locked.put(d.getKey(), track));
-        }
-        return locked;
     }
 
     /** Stores a device's info and tracks the samples that waited for it. */

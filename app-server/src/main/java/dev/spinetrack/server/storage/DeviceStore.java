@@ -36,6 +36,19 @@ public class DeviceStore {
         return find(c, id).orElseThrow();
     }
 
+    /**
+     * Locks the rows of those of the devices that exist, to the end of the transaction, in id
+     * order as {@link #lock} one at a time would (so two instances locking overlapping sets
+     * cannot deadlock), with one statement for up to {@link Rows#IN_CHUNK} devices.
+     *
+     * @param sortedIds device ids in ascending order
+     * @return the locked rows, in id order
+     */
+    public List<DeviceRow> lockAll(Connection c, List<String> sortedIds) throws SQLException {
+        return Rows.listIn(c, "SELECT " + COLUMNS + " FROM devices WHERE id IN (%s) ORDER BY id FOR UPDATE",
+                sortedIds, DeviceStore::row);
+    }
+
     public Optional<DeviceRow> find(Connection c, String id) throws SQLException {
         return Rows.first(c, "SELECT " + COLUMNS + " FROM devices WHERE id = ?", ps -> ps.setString(1, id),
                 DeviceStore::row);
@@ -112,13 +125,28 @@ public class DeviceStore {
 
     public void setProcessed(Connection c, String id, long processedSeq, Integer battery, long now)
             throws SQLException {
+        setProcessed(c, List.of(new Processed(id, processedSeq, battery)), now);
+    }
+
+    /** A device's progress to store: its processed seq and, when one arrived, its battery. */
+    public record Processed(String id, long processedSeq, Integer battery) {
+    }
+
+    /** Stores several devices' progress in one JDBC batch (one round trip on PostgreSQL). */
+    public void setProcessed(Connection c, List<Processed> all, long now) throws SQLException {
+        if (all.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE devices SET processed_seq = ?, battery = COALESCE(?, battery), last_seen = ? WHERE id = ?")) {
-            ps.setLong(1, processedSeq);
-            setBattery(ps, 2, battery);
-            ps.setLong(3, now);
-            ps.setString(4, id);
-            ps.executeUpdate();
+            for (Processed p : all) {
+                ps.setLong(1, p.processedSeq());
+                setBattery(ps, 2, p.battery());
+                ps.setLong(3, now);
+                ps.setString(4, p.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

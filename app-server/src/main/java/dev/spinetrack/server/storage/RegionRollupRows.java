@@ -24,46 +24,61 @@ final class RegionRollupRows {
     private RegionRollupRows() {
     }
 
-    /**
-     * Stores {@code regions} as the session's rollups.
-     *
-     * @param stored the rows as they are stored now, or null when not known (then all are replaced)
-     */
-    static void save(Connection c, long session, List<RegionStats> regions, Map<Region, RegionStats> stored)
-            throws SQLException {
-        if (stored == null) {
-            replace(c, session, regions);
-            return;
-        }
-        List<RegionStats> changed = new ArrayList<>();
-        List<RegionStats> added = new ArrayList<>();
-        for (RegionStats r : regions) {
-            RegionStats before = stored.get(r.region());
-            if (before == null) {
-                added.add(r);
-            } else if (!before.equals(r)) {
-                changed.add(r);
+    /** Stores each session's {@code regions} as its rollups; the changed rows of all go in one batch, the new in one. */
+    static void save(Connection c, List<SessionStore.Tracking> all) throws SQLException {
+        List<Row> changed = new ArrayList<>();
+        List<Row> added = new ArrayList<>();
+        for (SessionStore.Tracking t : all) {
+            if (!diff(t, changed, added)) {
+                // not known, or a region the tracker no longer reports (cannot happen in an open
+                // session, but then the stored set is not what it looks like): write it whole
+                replace(c, t.id(), t.regions());
             }
-        }
-        if (regions.size() - added.size() != stored.size()) {
-            // a region the tracker no longer reports: cannot happen in an open session, but then
-            // the stored set is not what it looks like, so write it whole
-            replace(c, session, regions);
-            return;
         }
         if (!changed.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE region_rollups SET " + COLUMNS + " WHERE session_id = ? AND region = ?")) {
-                for (RegionStats r : changed) {
-                    int i = bindFigures(ps, 1, r);
-                    ps.setLong(i++, session);
-                    ps.setString(i, r.region().name());
+                for (Row row : changed) {
+                    int i = bindFigures(ps, 1, row.stats());
+                    ps.setLong(i++, row.session());
+                    ps.setString(i, row.stats().region().name());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
-        insert(c, session, added);
+        insert(c, added);
+    }
+
+    /** A region's rollup of a session. */
+    private record Row(long session, RegionStats stats) {
+    }
+
+    /**
+     * Adds the session's rows that differ from the stored ones to {@code changed} and the new
+     * ones to {@code added}; false (adding nothing) when the stored rows are not known.
+     */
+    private static boolean diff(SessionStore.Tracking t, List<Row> changed, List<Row> added) {
+        Map<Region, RegionStats> stored = t.stored();
+        if (stored == null) {
+            return false;
+        }
+        List<Row> mine = new ArrayList<>();
+        List<Row> fresh = new ArrayList<>();
+        for (RegionStats r : t.regions()) {
+            RegionStats before = stored.get(r.region());
+            if (before == null) {
+                fresh.add(new Row(t.id(), r));
+            } else if (!before.equals(r)) {
+                mine.add(new Row(t.id(), r));
+            }
+        }
+        if (t.regions().size() - fresh.size() != stored.size()) {
+            return false;
+        }
+        changed.addAll(mine);
+        added.addAll(fresh);
+        return true;
     }
 
     private static void replace(Connection c, long session, List<RegionStats> regions) throws SQLException {
@@ -71,20 +86,24 @@ final class RegionRollupRows {
             ps.setLong(1, session);
             ps.executeUpdate();
         }
-        insert(c, session, regions);
+        List<Row> rows = new ArrayList<>(regions.size());
+        for (RegionStats r : regions) {
+            rows.add(new Row(session, r));
+        }
+        insert(c, rows);
     }
 
-    private static void insert(Connection c, long session, List<RegionStats> regions) throws SQLException {
-        if (regions.isEmpty()) {
+    private static void insert(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO region_rollups (session_id, region, dwell_ms, "
                 + "samples, mean_pressure, peak_pressure, p95_pressure, in_band_ms, below_band_ms, above_band_ms, "
                 + "gap_count, gap_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RegionStats r : regions) {
-                ps.setLong(1, session);
-                ps.setString(2, r.region().name());
-                bindFigures(ps, 3, r);
+            for (Row row : rows) {
+                ps.setLong(1, row.session());
+                ps.setString(2, row.stats().region().name());
+                bindFigures(ps, 3, row.stats());
                 ps.addBatch();
             }
             ps.executeBatch();

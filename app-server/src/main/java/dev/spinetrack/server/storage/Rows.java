@@ -56,6 +56,30 @@ public final class Rows {
         }
     }
 
+    /** Most keys bound into one {@link #listIn} statement. */
+    static final int IN_CHUNK = 128;
+
+    /**
+     * Every row a query with an {@code IN} list of keys returns, mapped: the query runs once per
+     * {@link #IN_CHUNK} keys, in the keys' order, its {@code %s} replaced by the list, which is
+     * padded to a power of two by repeating the last key so that few distinct statements arise.
+     */
+    public static <T> List<T> listIn(Connection c, String sql, List<String> keys, Mapper<T> mapper)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            int size = Integer.bitCount(part.size()) == 1 ? part.size() : Integer.highestOneBit(part.size()) << 1;
+            String marks = String.join(", ", java.util.Collections.nCopies(size, "?"));
+            out.addAll(list(c, String.format(sql, marks), ps -> {
+                for (int i = 0; i < size; i++) {
+                    ps.setString(i + 1, part.get(Math.min(i, part.size() - 1)));
+                }
+            }, mapper));
+        }
+        return out;
+    }
+
     /** A BIGINT column that may be NULL. */
     public static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);

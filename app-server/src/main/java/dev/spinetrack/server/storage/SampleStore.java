@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +35,38 @@ public class SampleStore {
             + "AND last_seq < ? AND first_seq <= ?";
 
     private final AtomicLong conflicts = new AtomicLong();
+    /** Connections inside {@link #batching}: their inserts wait there until flushed. */
+    private final Map<Connection, StagedBlocks> staged = new ConcurrentHashMap<>();
+
+    /**
+     * Runs work whose inserts on {@code c} are held back and sent together when it returns: a
+     * device's samples of the whole work become as few blocks as {@link SampleBlock#cut} allows,
+     * and all blocks go in one JDBC batch (one round trip on PostgreSQL) instead of a statement
+     * per {@link #insertNew}. Every read of this store on {@code c} sends what is held first, so
+     * the work reads what it stored. When the work throws, what it held is dropped: the caller's
+     * transaction rolls back anyway.
+     */
+    public <R> R batching(Connection c, Database.Work<R> work) throws SQLException {
+        StagedBlocks mine = new StagedBlocks();
+        if (staged.putIfAbsent(c, mine) != null) {
+            return work.run(c); // already batching on this connection: the outer call sends
+        }
+        try {
+            R result = work.run(c);
+            flush(c);
+            return result;
+        } finally {
+            staged.remove(c, mine);
+        }
+    }
+
+    /** Sends the inserts held for {@code c}, if any. */
+    private void flush(Connection c) throws SQLException {
+        StagedBlocks held = staged.get(c);
+        if (held != null && !held.isEmpty()) {
+            write(c, held.drain());
+        }
+    }
 
     /**
      * Stores the samples of a batch not held yet, within the caller's transaction.
@@ -97,23 +130,35 @@ public class SampleStore {
         return conflicts.get();
     }
 
-    private static void insert(Connection c, String device, List<Sample> rows) throws SQLException {
-        List<Sample> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingLong(Sample::seq));
+    private void insert(Connection c, String device, List<Sample> rows) throws SQLException {
+        StagedBlocks held = staged.get(c);
+        if (held != null) {
+            held.add(device, rows);
+        } else {
+            write(c, Map.of(device, rows));
+        }
+    }
+
+    /** Inserts each device's samples (new ones, in any order) as blocks, in one JDBC batch. */
+    private static void write(Connection c, Map<String, List<Sample>> byDevice) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO sample_blocks (device_id, first_seq, last_seq, last_t, n, data) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (List<Sample> block : SampleBlock.cut(sorted)) {
-                long lastT = Long.MIN_VALUE;
-                for (Sample s : block) {
-                    lastT = Math.max(lastT, s.t());
+            for (Map.Entry<String, List<Sample>> d : byDevice.entrySet()) {
+                List<Sample> sorted = new ArrayList<>(d.getValue());
+                sorted.sort(Comparator.comparingLong(Sample::seq));
+                for (List<Sample> block : SampleBlock.cut(sorted)) {
+                    long lastT = Long.MIN_VALUE;
+                    for (Sample s : block) {
+                        lastT = Math.max(lastT, s.t());
+                    }
+                    ps.setString(1, d.getKey());
+                    ps.setLong(2, block.get(0).seq());
+                    ps.setLong(3, block.get(block.size() - 1).seq());
+                    ps.setLong(4, lastT);
+                    ps.setInt(5, block.size());
+                    ps.setString(6, SampleBlock.encode(block));
+                    ps.addBatch();
                 }
-                ps.setString(1, device);
-                ps.setLong(2, block.get(0).seq());
-                ps.setLong(3, block.get(block.size() - 1).seq());
-                ps.setLong(4, lastT);
-                ps.setInt(5, block.size());
-                ps.setString(6, SampleBlock.encode(block));
-                ps.addBatch();
             }
             ps.executeBatch();
         }
@@ -121,6 +166,7 @@ public class SampleStore {
 
     /** Samples of a device with {@code fromSeq <= seq <= toSeq}, in seq order. */
     public List<Sample> load(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
+        flush(c);
         List<Sample> out = new ArrayList<>();
         boolean sorted = true;
         try (PreparedStatement ps = c.prepareStatement("SELECT data" + OVERLAPPING + " ORDER BY last_seq")) {
@@ -151,6 +197,7 @@ public class SampleStore {
 
     /** Highest stored seq of a device, -1 when none. */
     public long highestSeq(Connection c, String device) throws SQLException {
+        flush(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_seq) FROM sample_blocks WHERE device_id = ?")) {
             ps.setString(1, device);
             try (ResultSet rs = ps.executeQuery()) {
@@ -161,8 +208,24 @@ public class SampleStore {
         }
     }
 
+    /**
+     * Highest stored seq of each of several devices (those with a row in {@code devices}), -1 when
+     * none, in one statement for up to {@link Rows#IN_CHUNK} devices, each an index lookup.
+     */
+    public Map<String, Long> highestSeqs(Connection c, List<String> devices) throws SQLException {
+        flush(c);
+        Map<String, Long> out = new HashMap<>();
+        for (Map.Entry<String, Long> e : Rows.listIn(c, "SELECT d.id, (SELECT MAX(b.last_seq) FROM sample_blocks b "
+                + "WHERE b.device_id = d.id) FROM devices d WHERE d.id IN (%s)", devices,
+                rs -> Map.entry(rs.getString(1), Rows.nullableLong(rs, 2) == null ? -1L : rs.getLong(2)))) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     /** Number of stored samples of a device. */
     public long count(Connection c, String device) throws SQLException {
+        flush(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT SUM(n) FROM sample_blocks WHERE device_id = ?")) {
             ps.setString(1, device);
             try (ResultSet rs = ps.executeQuery()) {
@@ -174,6 +237,7 @@ public class SampleStore {
 
     /** Number of stored samples of a device with {@code fromSeq <= seq <= toSeq}. */
     public long count(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
+        flush(c);
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, last_seq, n, data" + OVERLAPPING)) {
             bindRange(ps, device, fromSeq, toSeq);
@@ -201,6 +265,7 @@ public class SampleStore {
      * @return samples deleted
      */
     public long deleteOlderThan(Connection c, long beforeT) throws SQLException {
+        flush(c);
         String where = " WHERE last_t < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = "
                 + "sample_blocks.device_id AND s.to_seq IS NULL AND sample_blocks.last_seq >= s.from_seq)";
         long samples;

@@ -149,24 +149,50 @@ public class SessionStore {
      */
     public void saveTracking(Connection c, long id, TrackTotals totals, List<RegionStats> regions,
                              Map<Region, RegionStats> stored) throws SQLException {
+        saveTracking(c, List.of(new Tracking(id, totals, regions, stored)));
+    }
+
+    /**
+     * One session's figures to store.
+     *
+     * @param stored the rollups as the session's last committed save left them, or null when not
+     *               known (all are replaced)
+     */
+    public record Tracking(long id, TrackTotals totals, List<RegionStats> regions, Map<Region, RegionStats> stored) {
+    }
+
+    /**
+     * Stores several sessions' totals and rollups as {@link #saveTracking(Connection, long,
+     * TrackTotals, List, Map)} does, each kind of statement sent as one JDBC batch for all of
+     * them: an ingest group stores the figures of every device it moved, and on PostgreSQL each
+     * statement sent alone is a round trip.
+     */
+    public void saveTracking(Connection c, List<Tracking> all) throws SQLException {
+        if (all.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE sessions SET samples = ?, first_t = ?, last_t = ?, "
                 + "contact_ms = ?, gap_count = ?, gap_ms = ?, untagged_ms = ? WHERE id = ?")) {
-            ps.setLong(1, totals.samples());
-            if (totals.samples() == 0) {
-                ps.setNull(2, Types.BIGINT);
-                ps.setNull(3, Types.BIGINT);
-            } else {
-                ps.setLong(2, totals.firstT());
-                ps.setLong(3, totals.lastT());
+            for (Tracking t : all) {
+                TrackTotals totals = t.totals();
+                ps.setLong(1, totals.samples());
+                if (totals.samples() == 0) {
+                    ps.setNull(2, Types.BIGINT);
+                    ps.setNull(3, Types.BIGINT);
+                } else {
+                    ps.setLong(2, totals.firstT());
+                    ps.setLong(3, totals.lastT());
+                }
+                ps.setLong(4, totals.contactMs());
+                ps.setLong(5, totals.gapCount());
+                ps.setLong(6, totals.gapMs());
+                ps.setLong(7, totals.untaggedMs());
+                ps.setLong(8, t.id());
+                ps.addBatch();
             }
-            ps.setLong(4, totals.contactMs());
-            ps.setLong(5, totals.gapCount());
-            ps.setLong(6, totals.gapMs());
-            ps.setLong(7, totals.untaggedMs());
-            ps.setLong(8, id);
-            ps.executeUpdate();
+            ps.executeBatch();
         }
-        RegionRollupRows.save(c, id, regions, stored);
+        RegionRollupRows.save(c, all);
     }
 
     /** A session's per-region statistics, in catalog order. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,6 +93,47 @@ class SampleStoreIT {
         assertEquals(4, rows("SELECT COUNT(*) FROM sample_blocks WHERE device_id = '" + DEVICE + "'"));
         assertSame(big, store.load(c, DEVICE, 0, Long.MAX_VALUE - 1));
         assertSame(List.of(big.get(big.size() - 1)), store.load(c, DEVICE, 1L << 40, (1L << 40) + 10));
+    }
+
+    @Test
+    void batchedInsertsGoAsFewBlocksAndReadsWithinTheWorkSeeThem() throws SQLException {
+        flyway().load().migrate();
+        String other = "fe00000000bb";
+        DeviceStore devices = new DeviceStore();
+        devices.ensure(c, DEVICE, "gw", "u", 0);
+        devices.ensure(c, other, "gw", "u", 0);
+        devices.ensure(c, "fe00000000cc", "gw", "u", 0);
+        int stored = store.batching(c, x -> {
+            int n = 0;
+            for (int from = 0; from < 100; from += 10) {
+                n += store.insertNew(x, DEVICE, samples(from, from + 10), from - 1).size();
+            }
+            assertEquals(0, rows("SELECT COUNT(*) FROM sample_blocks"), "held back until the work ends or reads");
+            // a repeat within the work is found though nothing was sent: the probe sends what is held
+            assertEquals(0, store.insertNew(x, DEVICE, samples(20, 30)).size(), "a repeat stores nothing");
+            n += store.insertNew(x, other, samples(0, 5), -1).size();
+            n += store.insertNew(x, other, samples(5, 8), 4).size();
+            return n;
+        });
+        assertEquals(108, stored);
+        assertEquals(1, rows("SELECT COUNT(*) FROM sample_blocks WHERE device_id = '" + DEVICE + "'"),
+                "ten batches of a device, one block");
+        assertEquals(1, rows("SELECT COUNT(*) FROM sample_blocks WHERE device_id = '" + other + "'"));
+        assertSame(samples(0, 100), store.load(c, DEVICE, 0, 99));
+        assertSame(samples(0, 8), store.load(c, other, 0, 99));
+        assertEquals(Map.of(DEVICE, 99L, other, 7L, "fe00000000cc", -1L),
+                store.highestSeqs(c, List.of(DEVICE, other, "fe00000000cc", "fe00000000dd")),
+                "each device's highest position, -1 for none; an unknown device is left out");
+
+        SQLException boom = new SQLException("boom");
+        SQLException thrown = assertThrows(SQLException.class, () -> store.batching(c, x -> {
+            store.insertNew(x, DEVICE, samples(100, 110), 99);
+            throw boom;
+        }));
+        assertEquals(boom, thrown);
+        assertEquals(100, store.count(c, DEVICE), "what failed work held is never sent");
+        store.insertNew(c, DEVICE, samples(100, 102), 99);
+        assertEquals(102, store.count(c, DEVICE), "outside the work, inserts go at once again");
     }
 
     @Test

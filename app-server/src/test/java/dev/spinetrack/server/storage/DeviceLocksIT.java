@@ -1,0 +1,93 @@
+package dev.spinetrack.server.storage;
+
+import dev.spinetrack.server.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * An ingest group locks all its devices' rows with {@link DeviceStore#lockAll}, on the real
+ * schema of the database the ITs run on (H2, or PostgreSQL with {@code spinetrack.it.jdbc}):
+ * the rows that exist come back in id order, across statements when there are many, and stay
+ * locked against another connection until the transaction ends.
+ */
+class DeviceLocksIT {
+
+    private TestDatabase db;
+    private Connection c;
+    private Connection other;
+    private final DeviceStore devices = new DeviceStore();
+
+    @BeforeEach
+    void open() throws SQLException {
+        db = TestDatabase.create();
+        Map<String, Object> p = db.properties();
+        String url = (String) p.get("datasources.default.url");
+        String user = (String) p.getOrDefault("datasources.default.username", "sa");
+        String password = (String) p.getOrDefault("datasources.default.password", "");
+        var flyway = Flyway.configure().dataSource(url, user, password);
+        Object schema = p.get("flyway.datasources.default.default-schema");
+        (schema == null ? flyway : flyway.schemas((String) schema).defaultSchema((String) schema)).load().migrate();
+        c = DriverManager.getConnection(url, user, password);
+        other = DriverManager.getConnection(url, user, password);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        other.close();
+        c.close();
+        db.close();
+    }
+
+    @Test
+    void lockAllReturnsTheExistingRowsInIdOrderAcrossStatements() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = String.format("fe%010x", i);
+            ids.add(id);
+            if (i % 7 != 3) {
+                devices.ensure(c, id, "gw", "u", 0);
+                existing.add(id);
+            }
+        }
+        c.setAutoCommit(false);
+        List<String> locked = devices.lockAll(c, ids).stream().map(DeviceRow::id).toList();
+        c.commit();
+        assertEquals(existing, locked, "every existing device once, in id order; the missing left out");
+        assertEquals(List.of(existing.get(0)), devices.lockAll(c, List.of(existing.get(0))).stream()
+                .map(DeviceRow::id).toList(), "one device");
+    }
+
+    @Test
+    void lockedRowsStayLockedAgainstAnotherConnectionUntilCommit() throws SQLException {
+        for (String id : List.of("fe0000000001", "fe0000000002", "fe0000000003")) {
+            devices.ensure(c, id, "gw", "u", 0);
+        }
+        c.setAutoCommit(false);
+        assertEquals(2, devices.lockAll(c, List.of("fe0000000001", "fe0000000003")).size());
+        other.setAutoCommit(false);
+        try (Statement st = other.createStatement()) {
+            st.execute(db.postgres() ? "SET lock_timeout = '300ms'" : "SET LOCK_TIMEOUT 300");
+        }
+        assertEquals(1, devices.lockAll(other, List.of("fe0000000002")).size(), "a row not locked is free");
+        assertThrows(SQLException.class, () -> devices.lockAll(other, List.of("fe0000000003")),
+                "a locked row waits for the other transaction");
+        other.rollback();
+        c.commit();
+        assertEquals(1, devices.lockAll(other, List.of("fe0000000003")).size(), "free after the commit");
+        other.rollback();
+    }
+}
