@@ -103,7 +103,7 @@ final class DeviceReports {
                         List<Sample> waiting = samples.load(c, id, t.processedSeq + 1, high);
                         LOG.info("Device {}: info arrived, tracking {} samples that waited for it", id, waiting.size());
                         tracking.advance(c, t, waiting, tracking.collector(tracked, id));
-                        tracks.saveProgress(c, t, now);
+                        tracks.progress().save(c, t, now);
                     }
                     return null;
                 });

@@ -38,7 +38,7 @@ final class DeviceTrack {
     /**
      * Whether tracking went past what storage records as tracked (the processed seq on the device
      * row, the open session's totals): only a sole writer leaves that for a while, and only for
-     * samples that changed no session (see {@link DeviceTracks#progressDue}).
+     * samples that changed no session (see {@link TrackProgress#due}).
      */
     boolean progressUnsaved;
     /** {@link System#nanoTime()} when this device's progress was last stored. */

@@ -2,7 +2,6 @@ package dev.spinetrack.server.session;
 
 import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.Sample;
-import dev.spinetrack.server.live.LiveEvent;
 import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.payload.BadPayloadException;
 import dev.spinetrack.server.payload.PayloadReader;
@@ -51,16 +50,23 @@ public class DeviceTracks {
     private final DeviceStore devices;
     private final LiveFeed live;
     private final Database db;
+    private final TrackProgress progress;
 
     public DeviceTracks(SessionStore sessions, SampleStore samples, PayloadReader payloads, TrackingSettings settings,
                         DeviceStore devices, LiveFeed live, Database db) {
         this.db = db;
+        this.progress = new TrackProgress(sessions, devices, live, settings, db);
         this.sessions = sessions;
         this.samples = samples;
         this.payloads = payloads;
         this.settings = settings;
         this.devices = devices;
         this.live = live;
+    }
+
+    /** Where the tracks' progress and their open sessions' figures are stored. */
+    TrackProgress progress() {
+        return progress;
     }
 
     /** The monitor guarding a device's track. */
@@ -152,7 +158,7 @@ public class DeviceTracks {
         if (held != null && held.progressUnsaved) {
             // the change is decided on the track in memory: storage first catches up with it, so a
             // restart never sees the change without the samples tracked before it
-            saveProgress(c, held, System.currentTimeMillis());
+            progress.save(c, held, System.currentTimeMillis());
         }
         Optional<DeviceRow> row = lockAndSync(c, device);
         if (row.isEmpty()) {
@@ -234,7 +240,7 @@ public class DeviceTracks {
             long high = samples.highestSeq(c, row.id());
             t.storedHigh = high < 0 ? Long.MIN_VALUE : high;
             if (t.profile != null && high > t.processedSeq) {
-                // samples tracked after the last stored progress (see progressDue): they changed no
+                // samples tracked after the last stored progress (see TrackProgress#due): they changed no
                 // session, so replaying them into the open session (below) is all they did
                 LOG.info("Device {}: stored progress at seq {}, samples stored up to {}: tracking them again",
                         row.id(), t.processedSeq, high);
@@ -275,74 +281,12 @@ public class DeviceTracks {
     }
 
     /**
-     * Whether a device's progress is to be stored in this transaction: always when its sessions
-     * changed in it (opened, closed, re-derived) or another instance may read storage, else at
-     * most every {@link TrackingSettings#progressIntervalMs()}. Progress left unsaved is stored
-     * before any other change to the device ({@link #lockedForChange}), by {@link UnsavedProgress}
-     * once the device is quiet, and replayed from the stored samples after a restart
-     * ({@link #load}); so the rows it spares (three updates per device and transaction) cost
-     * no figure.
-     */
-    boolean progressDue(Connection c, DeviceTrack t, boolean sessionsChanged, long nowNanos) throws SQLException {
-        long interval = settings.progressIntervalMs() * 1_000_000;
-        return sessionsChanged || interval == 0 || !db.soleWriter(c) || nowNanos - t.progressSavedNanos >= interval;
-    }
-
-    /** Stores the open session's rollups and the device's processed seq and battery. */
-    void saveProgress(Connection c, DeviceTrack t, long now) throws SQLException {
-        saveProgress(c, List.of(t), now);
-    }
-
-    /**
-     * {@link #saveProgress(Connection, DeviceTrack, long)} for several devices, each kind of
-     * statement one JDBC batch for all of them.
-     */
-    void saveProgress(Connection c, List<DeviceTrack> all, long now) throws SQLException {
-        List<SessionStore.Tracking> figures = new java.util.ArrayList<>();
-        List<List<RegionStats>> regions = new java.util.ArrayList<>();
-        List<DeviceStore.Processed> progress = new java.util.ArrayList<>(all.size());
-        for (DeviceTrack t : all) {
-            if (t.open != null) {
-                List<RegionStats> r = t.open.tracker().regions();
-                regions.add(r);
-                figures.add(new SessionStore.Tracking(t.open.session().id(), t.open.tracker().totals(), r,
-                        t.open.storedRegions()));
-            }
-            progress.add(new DeviceStore.Processed(t.id, t.processedSeq, t.unsavedBattery));
-        }
-        sessions.saveTracking(c, figures);
-        devices.setProcessed(c, progress, now);
-        int i = 0;
-        for (DeviceTrack t : all) {
-            if (t.open != null) {
-                stored(t.open, regions.get(i++));
-            }
-            t.unsavedBattery = null;
-            t.progressUnsaved = false;
-            t.progressSavedNanos = System.nanoTime();
-        }
-    }
-
-    /**
      * The highest seq this instance tracked and committed for the device, or -1 when it holds no
      * track; never below what storage has, and never a sample not yet committed.
      */
     public long committedSeq(String device) {
         DeviceTrack t = tracks.get(device);
         return t == null ? -1 : t.committedSeq;
-    }
-
-    /** Stores a session's current totals and rollups. */
-    void persist(Connection c, SessionTrack st) throws SQLException {
-        List<RegionStats> regions = st.tracker().regions();
-        sessions.saveTracking(c, st.session().id(), st.tracker().totals(), regions, st.storedRegions());
-        stored(st, regions);
-    }
-
-    private void stored(SessionTrack st, List<RegionStats> regions) {
-        st.storedRegions(regions);
-        // The figures as stored, for the dashboards (held back with the transaction by the ingest path).
-        live.publishLatest(new LiveEvent(REGIONS, st.session().deviceId(), st.session().id(), regions));
     }
 
     /** Re-derives a session's rollups from storage (after late samples or marks) and stores them. */
@@ -352,14 +296,14 @@ public class DeviceTracks {
         }
         if (s.open()) {
             t.open = replay(c, t, s, t.processedSeq);
-            persist(c, t.open);
+            progress.persist(c, t.open);
         } else {
             SessionTrack again = replay(c, t, s, s.toSeq());
             if (again.tracker().totals().samples() < s.samples()) {
                 LOG.warn("Session {} keeps its rollups: its raw samples are past retention", s.id());
                 return;
             }
-            persist(c, again);
+            progress.persist(c, again);
         }
     }
 

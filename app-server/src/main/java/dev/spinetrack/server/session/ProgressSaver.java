@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores the tracking progress of devices that went quiet with it unsaved (see
- * {@link DeviceTracks#progressDue}), so the stored processed seq and session figures the API
+ * {@link TrackProgress#due}), so the stored processed seq and session figures the API
  * reads catch up within about the progress interval of a device's last sample, and at shutdown.
  */
 @Singleton

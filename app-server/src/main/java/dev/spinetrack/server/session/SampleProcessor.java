@@ -137,13 +137,13 @@ public class SampleProcessor {
                     List<DeviceTrack> due = new ArrayList<>();
                     for (DeviceTrack t : advanced) {
                         // once per device, however many of its batches the group held
-                        if (tracks.progressDue(c, t, !before.get(t).same(t), nowNanos)) {
+                        if (tracks.progress().due(c, t, !before.get(t).same(t), nowNanos)) {
                             due.add(t);
                         } else {
                             t.progressUnsaved = true;
                         }
                     }
-                    tracks.saveProgress(c, due, System.currentTimeMillis());
+                    tracks.progress().save(c, due, System.currentTimeMillis());
                     committed.clear();
                     committed.addAll(advanced);
                     return out;

@@ -41,7 +41,7 @@ final class SampleTracking {
     }
 
     /**
-     * Tracks samples above the device's processed seq, in order; {@link DeviceTracks#saveProgress} stores the
+     * Tracks samples above the device's processed seq, in order; {@link TrackProgress#save} stores the
      * result. Live frames are thinned as {@link LiveFeed} says, with one change: the last frame
      * due in these samples shows the newest of them. They reached the gateway over its batching
      * time, and the feedback on screen should be the freshest the server holds; earlier due

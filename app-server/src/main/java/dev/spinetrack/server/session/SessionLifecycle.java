@@ -52,7 +52,7 @@ final class SessionLifecycle {
         if (open == null) {
             return;
         }
-        tracks.persist(c, open);
+        tracks.progress().persist(c, open);
         sessions.close(c, open.session().id(), toSeq, endedAt, reason);
         LOG.info("Session {} on device {} ended ({}), {} samples, contact {} ms", open.session().id(), t.id, reason,
                 open.tracker().totals().samples(), open.tracker().totals().contactMs());

@@ -57,7 +57,7 @@ public class StoredStream {
     public List<TrackedSample> after(String device, long sessionId, long afterSeq, long toSeq) {
         return db.read(c -> {
             Optional<DeviceRow> row = devices.find(c, device);
-            // tracking may be ahead of the stored progress (DeviceTracks.progressDue); its samples are stored
+            // tracking may be ahead of the stored progress (TrackProgress.due); its samples are stored
             long processed = row.isEmpty() ? -1 : Math.max(row.get().processedSeq(), tracks.committedSeq(device));
             if (row.isEmpty() || row.get().infoJson() == null || processed <= afterSeq) {
                 return List.of();

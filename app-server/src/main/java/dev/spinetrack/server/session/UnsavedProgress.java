@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.function.Predicate;
 
 /**
- * Tracking progress that is ahead of storage (see {@link DeviceTracks#progressDue}): stores it for
+ * Tracking progress that is ahead of storage (see {@link TrackProgress#due}): stores it for
  * readers of stored figures and for devices gone quiet, and catches up devices whose stored
  * progress is behind their stored samples (a track dropped with progress unsaved, a sole writer
  * killed before it stored its progress).
@@ -103,7 +103,7 @@ public class UnsavedProgress {
                 live.hold(); // the rollups' event goes out after the commit
                 try {
                     db.write(c -> {
-                        tracks.saveProgress(c, t, System.currentTimeMillis());
+                        tracks.progress().save(c, t, System.currentTimeMillis());
                         return null;
                     });
                     live.release();
