@@ -2,11 +2,14 @@ package dev.spinetrack.server.session;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stores the tracking progress of devices that went quiet with it unsaved (see
@@ -23,6 +26,16 @@ public class ProgressSaver {
     private final UnsavedProgress progress;
     private final TrackingSettings settings;
     private static final long RETRY_NANOS = 5_000_000_000L;
+    /**
+     * Its own thread rather than Micronaut's {@code @Scheduled}: a tick Micronaut's scheduler ran
+     * while the context stopped failed to resolve the bean and logged a stack trace; this one is
+     * stopped first thing at shutdown, before the last save.
+     */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "progress-saver");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean started;
     private boolean failing;
     private long retryAt;
@@ -39,9 +52,9 @@ public class ProgressSaver {
     @EventListener
     void onStartup(StartupEvent event) {
         saveQuiet();
+        ticker.scheduleWithFixedDelay(this::saveQuiet, 1_000, 100, TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(initialDelay = "1s", fixedDelay = "100ms")
     synchronized void saveQuiet() {
         long now = System.nanoTime();
         if (failing && now < retryAt) {
@@ -77,6 +90,12 @@ public class ProgressSaver {
 
     @PreDestroy
     void saveAll() {
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             int n = progress.saveQuiet(0);
             if (n > 0) {
