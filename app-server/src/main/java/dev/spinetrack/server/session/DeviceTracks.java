@@ -48,7 +48,6 @@ public class DeviceTracks {
     private final PayloadReader payloads;
     private final TrackingSettings settings;
     private final DeviceStore devices;
-    private final LiveFeed live;
     private final Database db;
     private final TrackProgress progress;
 
@@ -61,7 +60,6 @@ public class DeviceTracks {
         this.payloads = payloads;
         this.settings = settings;
         this.devices = devices;
-        this.live = live;
     }
 
     /** Where the tracks' progress and their open sessions' figures are stored. */
