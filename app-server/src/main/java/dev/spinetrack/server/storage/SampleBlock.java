@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The text of a stored block of one device's samples: one line per sample, in seq order,
+ * The text of a block of one device's samples as stored before migration 52 (column
+ * {@code sample_blocks.data}; new blocks are {@link PackedBlock}s), still read for those
+ * blocks, and how a block is cut: one line per sample, in seq order,
  * {@code seq t pitch roll battery pressures} separated by single spaces, the battery {@code -}
  * when absent, the pressures in {@link PressureCodec}'s form. Doubles are written as
  * {@link Double#toString} (the shortest form that reads back to the same double) and read with

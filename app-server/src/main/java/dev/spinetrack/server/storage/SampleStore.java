@@ -142,7 +142,7 @@ public class SampleStore {
     /** Inserts each device's samples (new ones, in any order) as blocks, in one JDBC batch. */
     private static void write(Connection c, Map<String, List<Sample>> byDevice) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sample_blocks (device_id, first_seq, last_seq, last_t, n, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sample_blocks (device_id, first_seq, last_seq, last_t, n, packed) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, List<Sample>> d : byDevice.entrySet()) {
                 List<Sample> sorted = new ArrayList<>(d.getValue());
                 sorted.sort(Comparator.comparingLong(Sample::seq));
@@ -156,7 +156,7 @@ public class SampleStore {
                     ps.setLong(3, block.get(block.size() - 1).seq());
                     ps.setLong(4, lastT);
                     ps.setInt(5, block.size());
-                    ps.setString(6, SampleBlock.encode(block));
+                    ps.setBytes(6, PackedBlock.encode(block));
                     ps.addBatch();
                 }
             }
@@ -169,11 +169,11 @@ public class SampleStore {
         flush(c);
         List<Sample> out = new ArrayList<>();
         boolean sorted = true;
-        try (PreparedStatement ps = c.prepareStatement("SELECT data" + OVERLAPPING + " ORDER BY last_seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT data, packed" + OVERLAPPING + " ORDER BY last_seq")) {
             bindRange(ps, device, fromSeq, toSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    for (Sample s : SampleBlock.decode(rs.getString(1))) {
+                    for (Sample s : PackedBlock.decode(rs.getString(1), rs.getBytes(2))) {
                         if (s.seq() >= fromSeq && s.seq() <= toSeq) {
                             sorted &= out.isEmpty() || out.get(out.size() - 1).seq() < s.seq();
                             out.add(s);
@@ -239,7 +239,7 @@ public class SampleStore {
     public long count(Connection c, String device, long fromSeq, long toSeq) throws SQLException {
         flush(c);
         long n = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, last_seq, n, data" + OVERLAPPING)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, last_seq, n, data, packed" + OVERLAPPING)) {
             bindRange(ps, device, fromSeq, toSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -247,7 +247,7 @@ public class SampleStore {
                         n += rs.getInt(3); // wholly inside: no need to read the block
                         continue;
                     }
-                    for (long seq : SampleBlock.seqs(rs.getString(4))) {
+                    for (long seq : PackedBlock.seqs(rs.getString(4), rs.getBytes(5))) {
                         if (seq >= fromSeq && seq <= toSeq) {
                             n++;
                         }

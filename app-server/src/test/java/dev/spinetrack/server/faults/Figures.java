@@ -1,6 +1,6 @@
 package dev.spinetrack.server.faults;
 
-import dev.spinetrack.server.storage.SampleBlock;
+import dev.spinetrack.server.storage.PackedBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,11 +58,11 @@ final class Figures {
 
     private static void forEachStored(String jdbc, String prefix, java.util.function.ObjLongConsumer<String> each) {
         try (Connection c = DriverManager.getConnection(jdbc);
-             PreparedStatement ps = c.prepareStatement("SELECT device_id, data FROM sample_blocks WHERE device_id LIKE ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT device_id, data, packed FROM sample_blocks WHERE device_id LIKE ?")) {
             ps.setString(1, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    for (long seq : SampleBlock.seqs(rs.getString(2))) {
+                    for (long seq : PackedBlock.seqs(rs.getString(2), rs.getBytes(3))) {
                         each.accept(rs.getString(1), seq);
                     }
                 }

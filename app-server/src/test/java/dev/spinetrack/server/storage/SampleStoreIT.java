@@ -56,7 +56,8 @@ class SampleStoreIT {
         Map<String, Object> p = db.properties();
         FluentConfiguration f = Flyway.configure().dataSource((String) p.get("datasources.default.url"),
                 (String) p.getOrDefault("datasources.default.username", "sa"),
-                (String) p.getOrDefault("datasources.default.password", ""));
+                (String) p.getOrDefault("datasources.default.password", ""))
+                .locations("classpath:db/migration", "classpath:dev/spinetrack/server/storage/migration");
         Object schema = p.get("flyway.datasources.default.default-schema");
         return schema == null ? f : f.schemas((String) schema).defaultSchema((String) schema);
     }
@@ -191,6 +192,15 @@ class SampleStoreIT {
         assertEquals(4, store.count(c, DEVICE, 0, 10));
         assertEquals(3, store.highestSeq(c, DEVICE));
         assertTrue(store.insertNew(c, DEVICE, samples(3, 5)).size() == 1, "seq 3 is held after the migration");
+        // the new sample is packed (migration 52), the old ones stay text: both read together
+        assertEquals(1, rows("SELECT COUNT(*) FROM sample_blocks WHERE packed IS NOT NULL AND data IS NULL"));
+        List<Sample> mixed = store.load(c, DEVICE, 0, 10);
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seqs(mixed));
+        assertSame(samples(4, 5), mixed.subList(4, 5));
+        assertSame(old, mixed.subList(0, 3));
+        assertEquals(5, store.count(c, DEVICE, 0, 10));
+        assertEquals(5, store.insertNew(c, DEVICE, samples(5, 10)).size());
+        assertEquals(2, store.count(c, DEVICE, 6, 7), "a packed block's seqs, read without its samples");
     }
 
     private static List<Sample> samples(int from, int to) {

@@ -28,6 +28,10 @@ class SchemaMigrationIT {
                     "SELECT \"success\" FROM \"flyway_schema_history\" WHERE \"version\" = '51'", ps -> {
                     }, rs -> rs.getBoolean(1)));
             assertEquals(List.of(true), applied, "version 51 (a Java migration) applied once");
+            List<Boolean> packed = database.read(c -> Rows.list(c,
+                    "SELECT \"success\" FROM \"flyway_schema_history\" WHERE \"version\" = '52'", ps -> {
+                    }, rs -> rs.getBoolean(1)));
+            assertEquals(List.of(true), packed, "version 52 (packed blocks, a Java migration) applied once");
             if (db.postgres()) {
                 boolean lz4 = database.read(c -> Rows.first(c, "SELECT 1 FROM pg_settings WHERE name = "
                         + "'default_toast_compression' AND 'lz4' = ANY(enumvals)", ps -> {
@@ -36,6 +40,10 @@ class SchemaMigrationIT {
                         + "WHERE attrelid = 'sample_blocks'::regclass AND attname = 'data'", ps -> {
                         }, rs -> rs.getString(1)).orElseThrow());
                 assertEquals(lz4 ? "l" : "", method, "compression of sample_blocks.data (lz4 available: " + lz4 + ")");
+                String packedMethod = database.read(c -> Rows.first(c, "SELECT attcompression::text FROM pg_attribute "
+                        + "WHERE attrelid = 'sample_blocks'::regclass AND attname = 'packed'", ps -> {
+                        }, rs -> rs.getString(1)).orElseThrow());
+                assertEquals(lz4 ? "l" : "", packedMethod, "compression of sample_blocks.packed");
             }
         }
     }
