@@ -24,19 +24,18 @@ class PackedBlockTest {
      * bf f0 00 00 00 00 00 00 roll -1.0
      * 00                      no battery
      * 02                      two pressures
-     * 3f e0 00 00 00 00 00 00 0.5
-     * 00 00 00 00 00 00 00 00 0.0
+     * 07 3f e0                0.5 = 3fe0000000000000 XOR 0: no leading, 6 trailing zero bytes: 1 + 0 + 6
+     * 00                      0.0 XOR 0 = 0
      * 02                      seq 7 + 2 = 9
      * 13                      t 1000 - 10 = 990: zigzag(-10) = 19 = 0x13
      * 00 00 00 00 00 00 00 00 pitch 0.0
      * 40 56 80 00 00 00 00 00 roll 90.0
      * 65                      battery 100 (+1 = 101 = 0x65)
      * 01                      one pressure
-     * 40 08 00 00 00 00 00 00 3.0
+     * 07 7f e8                3.0 = 4008000000000000 XOR 0.5's bits = 7fe8000000000000
      */
     private static final String VECTOR = "0102" + "07d00f" + "3ff8000000000000" + "bff0000000000000" + "00" + "02"
-            + "3fe0000000000000" + "0000000000000000" + "0213" + "0000000000000000" + "4056800000000000" + "65"
-            + "01" + "4008000000000000";
+            + "073fe0" + "00" + "0213" + "0000000000000000" + "4056800000000000" + "65" + "01" + "077fe8";
 
     @Test
     void bytesReadAsDocumented() {
@@ -85,6 +84,22 @@ class PackedBlockTest {
     }
 
     @Test
+    void aCellThatReadsAsBeforeCostsOneByte() {
+        double[] p = new double[32];
+        p[3] = 12.34;
+        p[4] = 0.1 + 0.2;
+        List<Sample> same = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            same.add(new Sample(i, i * 10L, 1.0, 2.0, p.clone(), null));
+        }
+        byte[] packed = PackedBlock.encode(same);
+        // per sample: seq 1, t 1, pitch and roll 16, battery 1, count 1; cells: 32 bytes from the second on
+        int first = 1 + 1 + 16 + 1 + 1 + 30 + 2 * 9;
+        assertEquals(2 + first + 9 * (1 + 1 + 16 + 1 + 1 + 32), packed.length);
+        assertEquals(same, PackedBlock.decode(packed));
+    }
+
+    @Test
     void oldTextBlocksStillRead() {
         assertArrayEquals(new long[]{7, 9},
                 PackedBlock.seqs("7 1000 1.5 -2e-05 - 0.5,1.25\n9 1010 0 90 100 3.0,4.0", null));
@@ -95,7 +110,7 @@ class PackedBlockTest {
     void damagedBlocksAreRefusedWithWhere() {
         byte[] bytes = HexFormat.of().parseHex(VECTOR);
         IllegalStateException cut = assertThrows(IllegalStateException.class,
-                () -> PackedBlock.decode(java.util.Arrays.copyOf(bytes, bytes.length - 3)));
+                () -> PackedBlock.decode(java.util.Arrays.copyOf(bytes, bytes.length - 2)));
         assertTrue(cut.getMessage().contains("cut off"), cut.getMessage());
         byte[] other = bytes.clone();
         other[0] = 2;

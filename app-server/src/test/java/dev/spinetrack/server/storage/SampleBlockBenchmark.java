@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cost of a stored block of 32-cell samples each way (the text written on every insert and read
- * on every replay), per block of {@code samples}. Run by hand (docs/benchmarks.md).
+ * Cost of a stored block of 32-cell samples each way, per block of {@code samples}: the
+ * {@link PackedBlock} bytes written on every insert and read on every replay, and the
+ * {@link SampleBlock} text they replaced (still read for older blocks). Run by hand
+ * (docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +36,7 @@ public class SampleBlockBenchmark {
     public int samples;
     private List<Sample> block;
     private String text;
+    private byte[] packed;
 
     @Setup
     public void setUp() {
@@ -47,6 +50,22 @@ public class SampleBlockBenchmark {
                     i % 50 == 0 ? 87 : null));
         }
         text = SampleBlock.encode(block);
+        packed = PackedBlock.encode(block);
+    }
+
+    @Benchmark
+    public byte[] packedEncode() {
+        return PackedBlock.encode(block);
+    }
+
+    @Benchmark
+    public List<Sample> packedDecode() {
+        return PackedBlock.decode(packed);
+    }
+
+    @Benchmark
+    public long[] packedSeqs() {
+        return PackedBlock.seqs(packed);
     }
 
     @Benchmark
