@@ -72,7 +72,7 @@ public final class PackedBlock {
     /** The samples of a packed block, in its order. */
     public static List<Sample> decode(byte[] packed) {
         Reader r = new Reader(packed);
-        int n = r.count();
+        int n = r.length();
         List<Sample> out = new ArrayList<>(n);
         long seq = 0;
         long t = 0;
@@ -100,7 +100,7 @@ public final class PackedBlock {
     /** The seqs of a packed block, skipping the rest of each sample. */
     public static long[] seqs(byte[] packed) {
         Reader r = new Reader(packed);
-        long[] out = new long[r.count()];
+        long[] out = new long[r.length()];
         long seq = 0;
         for (int i = 0; i < out.length; i++) {
             seq += r.varint();
@@ -192,10 +192,6 @@ public final class PackedBlock {
                         + ", this server reads " + VERSION);
             }
             at = 1;
-        }
-
-        int count() {
-            return length();
         }
 
         /** A count of following items, each at least one byte: no more than the bytes left. */

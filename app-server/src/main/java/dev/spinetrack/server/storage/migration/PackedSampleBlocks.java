@@ -3,13 +3,9 @@ package dev.spinetrack.server.storage.migration;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 
 /**
@@ -20,8 +16,6 @@ import java.sql.Statement;
  * is compressed with lz4, as {@code data} is since version 51 ({@link SampleBlockCompression}).
  */
 public final class PackedSampleBlocks implements JavaMigration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PackedSampleBlocks.class);
 
     @Override
     public MigrationVersion getVersion() {
@@ -46,23 +40,11 @@ public final class PackedSampleBlocks implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        DatabaseMetaData meta = c.getMetaData();
         try (Statement st = c.createStatement()) {
             // BYTEA: PostgreSQL's binary type, and one of H2's names for VARBINARY
             st.execute("ALTER TABLE sample_blocks ADD COLUMN packed BYTEA");
             st.execute("ALTER TABLE sample_blocks ALTER COLUMN data DROP NOT NULL");
         }
-        if (!"PostgreSQL".equals(meta.getDatabaseProductName()) || meta.getDatabaseMajorVersion() < 14) {
-            return;
-        }
-        // a failed statement aborts a PostgreSQL transaction: the attempt gets a savepoint of its own
-        Savepoint before = c.setSavepoint();
-        try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE sample_blocks ALTER COLUMN packed SET COMPRESSION lz4");
-            c.releaseSavepoint(before);
-        } catch (SQLException e) {
-            c.rollback(before);
-            LOG.info("Packed sample blocks keep PostgreSQL's default compression: {}", e.getMessage());
-        }
+        SampleBlockCompression.useLz4(c, "packed");
     }
 }

@@ -45,7 +45,14 @@ public final class SampleBlockCompression implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
+        useLz4(context.getConnection(), "data");
+    }
+
+    /**
+     * Sets lz4 on a column of {@code sample_blocks} where the database offers it (PostgreSQL 14
+     * and later, built with lz4); elsewhere, or when refused, the column keeps its compression.
+     */
+    static void useLz4(Connection c, String column) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         if (!"PostgreSQL".equals(meta.getDatabaseProductName()) || meta.getDatabaseMajorVersion() < 14) {
             return;
@@ -53,11 +60,11 @@ public final class SampleBlockCompression implements JavaMigration {
         // a failed statement aborts a PostgreSQL transaction: the attempt gets a savepoint of its own
         Savepoint before = c.setSavepoint();
         try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE sample_blocks ALTER COLUMN data SET COMPRESSION lz4");
+            st.execute("ALTER TABLE sample_blocks ALTER COLUMN " + column + " SET COMPRESSION lz4");
             c.releaseSavepoint(before);
         } catch (SQLException e) {
             c.rollback(before);
-            LOG.info("Sample blocks keep PostgreSQL's default compression: {}", e.getMessage());
+            LOG.info("sample_blocks.{} keeps PostgreSQL's default compression: {}", column, e.getMessage());
         }
     }
 }
