@@ -1,8 +1,6 @@
 package dev.spinetrack.protocol.mqtt;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
-
 /**
  * The MQTT topic tree under the versioned root {@code spinetrack/v1} (PROTOCOL.md §7.1).
  *
@@ -31,20 +29,41 @@ public final class Topics {
     /** QoS of every SpineTrack publication. */
     public static final int QOS = 1;
 
-    private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{12}");
-
     private Topics() {
     }
 
     /** Whether a gateway id is allowed: 1-64 of letters, digits, '_', '.', '-', not starting with a symbol. */
     public static boolean validGatewayId(String id) {
-        return id != null && GATEWAY_ID.matcher(id).matches() && !id.equals("status");
+        // checked for every message the server receives: a loop, not a regex Matcher per call
+        if (id == null || id.isEmpty() || id.length() > 64 || !letterOrDigit(id.charAt(0)) || id.equals("status")) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (!letterOrDigit(ch) && ch != '_' && ch != '.' && ch != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a device id is allowed: the BLE address as 12 lower-case hex digits. */
     public static boolean validDeviceId(String id) {
-        return id != null && DEVICE_ID.matcher(id).matches();
+        if (id == null || id.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char ch = id.charAt(i);
+            if ((ch < '0' || ch > '9') && (ch < 'a' || ch > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII letters and digits only ({@link Character#isLetterOrDigit} takes any script). */
+    private static boolean letterOrDigit(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     }
 
     /** Device id of a BLE address such as {@code C0:FF:EE:00:00:01}. */

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,5 +86,38 @@ class TopicsTest {
         assertEquals("device id must be 12 lower-case hex digits, was C0FFEE000001",
                 assertThrows(IllegalArgumentException.class, () -> Topics.info("gw", "C0FFEE000001")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Topics.gatewayStatus("+"));
+    }
+
+    /**
+     * The ids' grammar of PROTOCOL.md §7.1 as regular expressions, an oracle apart from the
+     * hand-written checks, over random strings near its edges (lengths 0-66, an alphabet of the
+     * allowed characters, their neighbours in ASCII, non-ASCII letters and digits, and topic
+     * wildcards).
+     */
+    @Test
+    void idChecksAgreeWithTheGrammarOnRandomStrings() {
+        Pattern gateway = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+        Pattern device = Pattern.compile("[0-9a-f]{12}");
+        String alphabet = "azAZ09bfgF_.-/+#@`[{:é٣ ";
+        Random random = new Random(12);
+        int validGateways = 0;
+        int validDevices = 0;
+        for (int n = 0; n < 200_000; n++) {
+            int length = n % 2 == 0 ? 12 : random.nextInt(67);
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                b.append(n % 4 == 0 ? "0123456789abcdefg".charAt(random.nextInt(17))
+                        : alphabet.charAt(random.nextInt(random.nextInt(8) == 0 ? alphabet.length() : 7)));
+            }
+            String id = b.toString();
+            boolean g = gateway.matcher(id).matches() && !id.equals("status");
+            boolean d = device.matcher(id).matches();
+            assertEquals(g, Topics.validGatewayId(id), () -> "gateway id " + id);
+            assertEquals(d, Topics.validDeviceId(id), () -> "device id " + id);
+            validGateways += g ? 1 : 0;
+            validDevices += d ? 1 : 0;
+        }
+        // both answers occur often, so the comparison above is not one-sided
+        assertTrue(validGateways > 10_000 && validDevices > 1_000, validGateways + " / " + validDevices);
     }
 }
