@@ -28,11 +28,15 @@ public class PayloadReader {
     private final SampleBatchReader batches = new SampleBatchReader(json.getFactory());
 
     /**
-     * Parses a sample batch: straight from the JSON tokens when the payload has the plain shape
-     * gateways write, else (and for every error) exactly as {@link #read(byte[], Class)}.
+     * Parses a sample batch: straight from the bytes ({@link BatchBytesReader}) or the JSON tokens
+     * ({@link SampleBatchReader}) when the payload has the plain shape gateways write, else (and
+     * for every error) exactly as {@link #read(byte[], Class)}.
      */
     public SampleBatch readBatch(byte[] payload) {
-        SampleBatch fast = batches.read(payload);
+        SampleBatch fast = BatchBytesReader.read(payload);
+        if (fast == null) {
+            fast = batches.read(payload); // plain but with unknown fields, escapes, long numbers
+        }
         return fast != null ? fast : read(payload, SampleBatch.class);
     }
 
