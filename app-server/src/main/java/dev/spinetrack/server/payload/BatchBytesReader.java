@@ -72,15 +72,8 @@ final class BatchBytesReader {
         long boot = 0;
         List<Sample> samples = null;
         do {
-            in.space();
-            int field = in.name(BATCH_FIELDS);
-            if ((seen & (1 << field)) != 0) {
-                throw PlainJsonBytes.NotPlain.INSTANCE;
-            }
-            seen |= 1 << field;
-            in.space();
-            in.expect(':');
-            in.space();
+            int field = in.member(BATCH_FIELDS);
+            seen = once(seen, field);
             switch (field) {
                 case V -> v = Math.toIntExact(in.integer());
                 case GATEWAY -> gateway = in.string();
@@ -100,17 +93,14 @@ final class BatchBytesReader {
     }
 
     private List<Sample> samples() {
-        in.expect('[');
         List<Sample> out = new ArrayList<>();
-        in.space();
-        if (in.consume(']')) {
-            return out;
+        if (in.arrayWithElements()) {
+            do {
+                in.space();
+                out.add(sample());
+                in.space();
+            } while (in.comma(']'));
         }
-        do {
-            in.space();
-            out.add(sample());
-            in.space();
-        } while (in.comma(']'));
         return out;
     }
 
@@ -124,15 +114,8 @@ final class BatchBytesReader {
         double[] pressures = null;
         Integer bat = null;
         do {
-            in.space();
-            int field = in.name(SAMPLE_FIELDS);
-            if ((seen & (1 << field)) != 0) {
-                throw PlainJsonBytes.NotPlain.INSTANCE;
-            }
-            seen |= 1 << field;
-            in.space();
-            in.expect(':');
-            in.space();
+            int field = in.member(SAMPLE_FIELDS);
+            seen = once(seen, field);
             switch (field) {
                 case SEQ -> seq = in.integer();
                 case T -> t = in.integer();
@@ -149,14 +132,20 @@ final class BatchBytesReader {
         return new Sample(seq, t, pitch, roll, pressures, bat);
     }
 
+    /** Notes a field as seen; one seen twice is not plain (data binding decides what it means). */
+    private static int once(int seen, int field) {
+        if ((seen & (1 << field)) != 0) {
+            throw PlainJsonBytes.NotPlain.INSTANCE;
+        }
+        return seen | 1 << field;
+    }
+
     private double[] numbers() {
-        in.expect('[');
-        double[] buf = scratch;
-        int n = 0;
-        in.space();
-        if (in.consume(']')) {
+        if (!in.arrayWithElements()) {
             return new double[0];
         }
+        double[] buf = scratch;
+        int n = 0;
         do {
             in.space();
             if (n == buf.length) {

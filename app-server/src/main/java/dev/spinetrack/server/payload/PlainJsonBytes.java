@@ -36,13 +36,28 @@ final class PlainJsonBytes {
         this.b = payload;
     }
 
-    /** Moves past {@code c} when it is next; whether it was. */
-    boolean consume(char c) {
-        if (peek() == c) {
+    /** Moves past an array's opening bracket; false (and past its end) when the array is empty. */
+    boolean arrayWithElements() {
+        expect('[');
+        space();
+        if (peek() == ']') {
             i++;
-            return true;
+            return false;
         }
-        return false;
+        return true;
+    }
+
+    /**
+     * Moves past an object member's name and the colon after it, with the whitespace around
+     * them: the name's index among {@code names}.
+     */
+    int member(byte[][] names) {
+        space();
+        int field = name(names);
+        space();
+        expect(':');
+        space();
+        return field;
     }
 
     /** Whether everything was read. */
@@ -64,7 +79,7 @@ final class PlainJsonBytes {
     }
 
     /** An object member's name among {@code names}: its index; an unknown or escaped name is not plain. */
-    int name(byte[][] names) {
+    private int name(byte[][] names) {
         expect('"');
         int start = i;
         int end = closingQuote();
