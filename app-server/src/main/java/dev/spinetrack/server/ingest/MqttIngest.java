@@ -66,7 +66,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                       IngestCounters counters, Database database, IngestDisturbance disturbance, IngestLag lag,
                       @Value("${micronaut.server.port:8080}") int httpPort,
                       @Value("${spinetrack.ingest.workers:0}") int workers,
-                      @Value("${spinetrack.ingest.receive-maximum:4000}") int receiveMaximum)
+                      @Value("${spinetrack.ingest.receive-maximum:4000}") int receiveMaximum,
+                      @Value("${spinetrack.ingest.confirm-linger-ms:100}") long confirmLingerMs)
             throws MqttException {
         this.parser = new MessageParser(payloads);
         if (workers <= 0) {
@@ -120,7 +121,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
         }
         MqttCredentials.apply(settings, options);
-        this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options);
+        this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options,
+                confirmLingerMs);
         connect(options);
         LOG.info("MQTT ingest connected to {} as {}, samples from {}, {} workers, receive window {}",
                 broker.address().url(), clientId, samplesFilter, partitions.count(), receiveMaximum);

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * confirmation the broker's in-flight window has no room for waits for the next flush; one that
  * fails otherwise is not retried here: the gateway publishes the batch again after its timeout
  * and the server, holding its samples already, confirms it again.
+ *
+ * <p>Flushes are at least {@code linger} apart: a flush asked for sooner is done by a timer when
+ * the linger has passed. Workers commit small groups many times a second, and a confirmation per
+ * device and commit made the confirmations as many as the batches (each a Paho publish here, a
+ * broker delivery and a callback in the gateway). Within a linger a device's batches share one
+ * message. Only the gateway's disk queue waits for confirmations, never the live path.
  */
 final class StoredConfirmer implements AutoCloseable {
 
@@ -39,8 +48,26 @@ final class StoredConfirmer implements AutoCloseable {
     private final Map<Stream, List<long[]>> pending = new LinkedHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unsent = new AtomicLong();
+    private final long lingerNanos;
+    private final ScheduledExecutorService timer;
+    private long lastSentNanos;
+    private boolean sendScheduled;
 
-    StoredConfirmer(String brokerUrl, String clientId, MqttConnectionOptions template) throws MqttException {
+    /**
+     * @param lingerMs least time between two flushes (0: every flush sends at once)
+     */
+    StoredConfirmer(String brokerUrl, String clientId, MqttConnectionOptions template, long lingerMs)
+            throws MqttException {
+        if (lingerMs < 0) {
+            throw new IllegalArgumentException("the confirmation linger must be at least 0 ms, was " + lingerMs);
+        }
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
+        this.lastSentNanos = System.nanoTime() - lingerNanos;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "stored-confirmer");
+            t.setDaemon(true);
+            return t;
+        });
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
@@ -66,10 +93,41 @@ final class StoredConfirmer implements AutoCloseable {
     }
 
     /**
-     * Sends everything noted since the last flush. When the broker's in-flight window is full, what
-     * is left stays noted for the next flush instead of waiting for the gateway's timeout.
+     * Sends everything noted since the last flush, now when the last send is a linger ago, else
+     * when it will be.
      */
     synchronized void flush() {
+        if (pending.isEmpty() || sendScheduled) {
+            return;
+        }
+        long wait = lingerNanos - (System.nanoTime() - lastSentNanos);
+        if (wait > 0) {
+            schedule(wait);
+        } else {
+            send();
+        }
+    }
+
+    private void schedule(long delayNanos) {
+        try {
+            timer.schedule(this::sendScheduled, delayNanos, TimeUnit.NANOSECONDS);
+            sendScheduled = true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            send(); // closing: send what is there now
+        }
+    }
+
+    private synchronized void sendScheduled() {
+        sendScheduled = false;
+        send();
+    }
+
+    /**
+     * Sends what is noted. When the broker's in-flight window is full, what is left stays noted
+     * and is tried again a linger later instead of waiting for the gateway's timeout.
+     */
+    private void send() {
+        lastSentNanos = System.nanoTime();
         if (pending.isEmpty()) {
             return;
         }
@@ -89,6 +147,9 @@ final class StoredConfirmer implements AutoCloseable {
         }
         pending.clear();
         pending.putAll(left);
+        if (!pending.isEmpty() && !sendScheduled) {
+            schedule(Math.max(lingerNanos, TimeUnit.MILLISECONDS.toNanos(1)));
+        }
     }
 
     /** Publishes; false when the in-flight window is full (try again at the next flush). */
@@ -116,6 +177,11 @@ final class StoredConfirmer implements AutoCloseable {
         }
     }
 
+    /** Whether its connection to the broker is up. */
+    boolean connected() {
+        return client.isConnected();
+    }
+
     /** Confirmations published. */
     long sent() {
         return sent.get();
@@ -123,6 +189,11 @@ final class StoredConfirmer implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
+        synchronized (this) {
+            sendScheduled = true; // nothing more is scheduled: the timer is gone
+            send(); // best effort: what is not confirmed now, the gateway publishes again
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(2000).waitForCompletion(3000);
