@@ -44,6 +44,13 @@ final class Unconfirmed {
     private final long parkNanos;
     private long timeoutNanos;
     private int parked;
+    /**
+     * No batch is due before this time (a lower bound: confirmed batches leave without raising
+     * it). The drain asks for due batches before every publication; with thousands waiting for
+     * their confirmation, a scan each time would cost more than the publication.
+     */
+    private long noneDueBefore;
+    private boolean anyKnown;
 
     Unconfirmed(long baseTimeoutNanos, long maxTimeoutNanos, long parkNanos) {
         this.baseTimeoutNanos = baseTimeoutNanos;
@@ -66,6 +73,14 @@ final class Unconfirmed {
         }
         e.forced = false;
         e.dueAtNanos = now + timeoutNanos;
+        lowerBound(e.dueAtNanos);
+    }
+
+    private void lowerBound(long dueAt) {
+        if (!anyKnown || dueAt - noneDueBefore < 0) {
+            noneDueBefore = dueAt;
+            anyKnown = true;
+        }
     }
 
     /** The publication of this batch did not happen (the client's in-flight window was full): again soon. */
@@ -74,6 +89,7 @@ final class Unconfirmed {
         if (e != null && !e.parked) {
             e.forced = true;
             e.dueAtNanos = now;
+            lowerBound(now);
         }
     }
 
@@ -84,6 +100,7 @@ final class Unconfirmed {
             e.parked = true;
             parked++;
             e.dueAtNanos = now + parkNanos;
+            lowerBound(e.dueAtNanos);
         }
     }
 
@@ -150,16 +167,19 @@ final class Unconfirmed {
      * batch due because its timeout passed raises the timeout for the next round.
      */
     List<Batch> due(long now, int max) {
+        if (!anyKnown || noneDueBefore - now > 0 || max <= 0) {
+            return List.of();
+        }
         List<Batch> out = new ArrayList<>();
         boolean timedOut = false;
+        anyKnown = false;
         for (Entry e : byIndex.values()) {
-            if (out.size() >= max) {
-                break;
-            }
-            if (e.dueAtNanos - now <= 0) {
+            if (out.size() < max && e.dueAtNanos - now <= 0) {
                 out.add(e.batch);
                 timedOut |= !e.parked && !e.forced;
             }
+            // those returned stay due until published again: the bound stays at or before now
+            lowerBound(e.dueAtNanos);
         }
         if (timedOut) {
             timeoutNanos = Math.min(maxTimeoutNanos, timeoutNanos * 2);
@@ -173,6 +193,7 @@ final class Unconfirmed {
             if (!e.parked) {
                 e.forced = true;
                 e.dueAtNanos = now;
+                lowerBound(now);
             }
         }
     }

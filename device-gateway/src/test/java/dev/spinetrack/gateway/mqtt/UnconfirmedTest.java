@@ -3,7 +3,11 @@ package dev.spinetrack.gateway.mqtt;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,5 +92,71 @@ class UnconfirmedTest {
         assertEquals(List.of(1L), u.due(1 * S, 10).stream().map(Unconfirmed.Batch::index).toList(),
                 "a reconnect does not end the park");
         assertEquals(List.of(0L, 1L), u.due(30 * S, 10).stream().map(Unconfirmed.Batch::index).toList());
+    }
+
+    /**
+     * {@code due} answers from a lower bound of the due times instead of scanning every batch.
+     * Held here to a plain model (each batch's due time and park, kept by the rules of the class
+     * comment) over random sequences of publications, confirmations, refusals, retries,
+     * reconnects and clock steps: every answer must be the first {@code max} due batches.
+     */
+    @Test
+    void dueAlwaysAnswersTheBatchesWhoseTimeHasComeInIndexOrder() {
+        Random random = new Random(12);
+        for (int run = 0; run < 300; run++) {
+            Unconfirmed sut = new Unconfirmed(10 * S, 80 * S, 30 * S);
+            Map<Long, long[]> model = new TreeMap<>(); // index -> {dueAt, parked, seq}
+            long now = random.nextInt(1_000) * S;
+            long next = 0;
+            for (int step = 0; step < 400; step++) {
+                int op = random.nextInt(10);
+                if (op <= 2) {
+                    long index = !model.isEmpty() && random.nextInt(3) == 0
+                            ? new ArrayList<>(model.keySet()).get(random.nextInt(model.size())) : next++;
+                    long timeout = sut.timeoutNanos();
+                    sut.published(batch(index, "c0ffee00000" + index % 3, 0, index * 10, index * 10 + 9), now);
+                    model.put(index, new long[] {now + timeout, 0});
+                } else if (op == 3 && !model.isEmpty()) {
+                    long index = new ArrayList<>(model.keySet()).get(random.nextInt(model.size()));
+                    sut.confirm(StoredConfirmation.of("gw", "c0ffee00000" + index % 3, 0,
+                            List.of(new long[] {index * 10, index * 10 + 9})));
+                    model.remove(index);
+                } else if (op == 4 && !model.isEmpty()) {
+                    long index = new ArrayList<>(model.keySet()).get(random.nextInt(model.size()));
+                    long[] m = model.get(index);
+                    sut.refused(index, now);
+                    if (m[1] == 0) {
+                        m[0] = now + 30 * S;
+                        m[1] = 1;
+                    }
+                } else if (op == 5 && !model.isEmpty()) {
+                    long index = new ArrayList<>(model.keySet()).get(random.nextInt(model.size()));
+                    long[] m = model.get(index);
+                    sut.retrySoon(index, now);
+                    if (m[1] == 0) {
+                        m[0] = now;
+                    }
+                } else if (op == 6 && random.nextInt(4) == 0) {
+                    sut.allDue(now);
+                    for (long[] m : model.values()) {
+                        if (m[1] == 0) {
+                            m[0] = now;
+                        }
+                    }
+                } else if (op == 7) {
+                    now += random.nextInt(3) == 0 ? random.nextInt(100) * S : random.nextInt(1_000_000);
+                } else {
+                    int max = random.nextInt(6);
+                    List<Long> expected = new ArrayList<>();
+                    for (Map.Entry<Long, long[]> e : model.entrySet()) {
+                        if (expected.size() < max && e.getValue()[0] <= now) {
+                            expected.add(e.getKey());
+                        }
+                    }
+                    assertEquals(expected, sut.due(now, max).stream().map(Unconfirmed.Batch::index).toList(),
+                            "run " + run + ", step " + step + ", max " + max);
+                }
+            }
+        }
     }
 }
