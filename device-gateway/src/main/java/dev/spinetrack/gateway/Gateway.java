@@ -182,7 +182,8 @@ public final class Gateway implements AutoCloseable {
 
     private boolean store(SampleBatch b) {
         try {
-            queue.append(Topics.samples(b.gateway(), b.device()), Json.bytes(b), b.samples().size());
+            long index = queue.append(Topics.samples(b.gateway(), b.device()), Json.bytes(b), b.samples().size());
+            outbox.queued(index, b);
             if (journal != null) {
                 journal.queued(b.device(), b.boot() == null ? 0 : b.boot(), b.samples());
             }

@@ -3,6 +3,7 @@ package dev.spinetrack.gateway.mqtt;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.spinetrack.gateway.queue.QueuedMessage;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
 
 import java.io.IOException;
 
@@ -18,6 +19,12 @@ final class BatchKeys {
     }
 
     private BatchKeys() {
+    }
+
+    /** The key of a batch as it is queued at {@code index}, taken from the record itself. */
+    static Keyed of(long index, SampleBatch b) {
+        return new Keyed(new Unconfirmed.Batch(index, b.device(), b.boot() == null ? 0 : b.boot(), b.firstSeq(),
+                b.lastSeq(), b.samples().size()), b.sentAt());
     }
 
     /** The batch's key, or null when the message is not a readable sample batch. */

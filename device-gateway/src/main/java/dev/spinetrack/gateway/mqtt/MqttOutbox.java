@@ -2,6 +2,7 @@ package dev.spinetrack.gateway.mqtt;
 
 import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.QueuedMessage;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -50,6 +51,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final DurableQueue queue;
     private final MqttAsyncClient client;
     private final Map<String, byte[]> retained = new LinkedHashMap<>();
+    private final NotedKeys noted = new NotedKeys();
     private final Object lock = new Object();
     private final AtomicLong samplesOut = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
@@ -147,6 +149,16 @@ public final class MqttOutbox implements AutoCloseable {
         return refusals.get();
     }
 
+    /**
+     * Notes the key of a sample batch just appended to the queue at {@code index}, as its
+     * confirmation will name it.
+     */
+    public void queued(long index, SampleBatch b) {
+        if (delivery.serverConfirms()) {
+            noted.note(index, b);
+        }
+    }
+
     /** Age of the oldest batch in the queue, ms (0 when empty), from its seal time. */
     public long oldestAgeMs() {
         try {
@@ -193,7 +205,7 @@ public final class MqttOutbox implements AutoCloseable {
                 if (m == null) {
                     continue;
                 }
-                BatchKeys.Keyed key = delivery.serverConfirms() ? BatchKeys.of(m) : null;
+                BatchKeys.Keyed key = delivery.serverConfirms() ? noted.take(m) : null;
                 synchronized (lock) {
                     if (gen != generation) {
                         continue;
