@@ -14,6 +14,7 @@ import dev.spinetrack.server.live.LiveFeed;
 import dev.spinetrack.server.storage.Database;
 import dev.spinetrack.server.storage.DeviceStore;
 import dev.spinetrack.server.storage.SampleStore;
+import dev.spinetrack.server.storage.SessionRedraws;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.storage.SessionStore;
 import jakarta.inject.Singleton;
@@ -54,10 +55,11 @@ public class SampleProcessor {
     private final SampleTracking tracking;
     private final DeviceReports reports;
     private final GroupLocks groupLocks;
+    private final LateSampleSessions lateSessions;
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
-                           TrackedSampleFeed feed, GatewayTrust trust, DeviceChanges changes) {
+                           TrackedSampleFeed feed, GatewayTrust trust, DeviceChanges changes, SessionRedraws redraws) {
         this.db = db;
         this.devices = devices;
         this.samples = samples;
@@ -69,6 +71,7 @@ public class SampleProcessor {
         SessionLifecycle lifecycle = new SessionLifecycle(sessions, tracks, live, settings);
         this.boundaries = new SessionBoundaries(sessions, tracks, live, rules, lifecycle);
         this.tracking = new SampleTracking(tracks, live, feed, rules, lifecycle, boundaries);
+        this.lateSessions = new LateSampleSessions(sessions, redraws, samples, tracks, live, settings);
         this.groupLocks = new GroupLocks(db, devices, samples, tracks);
         this.reports = new DeviceReports(db, devices, samples, sessions, tracks, live, payloads, trust, changes,
                 tracking);
@@ -227,11 +230,13 @@ public class SampleProcessor {
             long to = late.get(late.size() - 1).seq();
             LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
                     batch.batch(), late.size(), from, to);
-            if (rules.autoSessions()) {
-                boundaries.startEarlierOnLateContact(c, t, late);
-            }
-            for (SessionRow s : sessions.overlapping(c, id, from, to)) {
-                tracks.recompute(c, t, s);
+            if (!lateSessions.redraw(c, t, from, to)) {
+                if (rules.autoSessions()) {
+                    boundaries.startEarlierOnLateContact(c, t, late);
+                }
+                for (SessionRow s : sessions.overlapping(c, id, from, to)) {
+                    tracks.recompute(c, t, s);
+                }
             }
         }
         tracking.advance(c, t, arrival.next(), out);

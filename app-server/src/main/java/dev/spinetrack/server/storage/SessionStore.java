@@ -20,7 +20,7 @@ import java.util.Optional;
 @Singleton
 public class SessionStore {
 
-    private static final String COLUMNS = "id, device_id, user_id, auto_started, from_seq, to_seq, started_at, "
+    static final String COLUMNS = "id, device_id, user_id, auto_started, from_seq, to_seq, started_at, "
             + "ended_at, end_reason, band_low, band_high, samples, first_t, last_t, contact_ms, gap_count, gap_ms, "
             + "untagged_ms";
 
@@ -250,7 +250,7 @@ public class SessionStore {
                 });
     }
 
-    private static SessionRow session(ResultSet rs) throws SQLException {
+    static SessionRow session(ResultSet rs) throws SQLException {
         return new SessionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5),
                 Rows.nullableLong(rs, 6), rs.getLong(7), Rows.nullableLong(rs, 8), rs.getString(9), rs.getDouble(10),
                 rs.getDouble(11), rs.getLong(12), Rows.nullableLong(rs, 13), Rows.nullableLong(rs, 14), rs.getLong(15),

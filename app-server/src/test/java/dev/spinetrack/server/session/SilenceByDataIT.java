@@ -134,6 +134,37 @@ class SilenceByDataIT {
         assertEquals(undisturbedSessions(run), swapped, "the same sessions as in order");
     }
 
+    @Test
+    void aHoleLongerThanTheIdleTimeoutFilledLateGivesTheSessionsOfTheWholeRun() {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("studio", publisher.gateway()).get(0);
+        String device = run.info().device();
+        List<Sample> all = run.samples();
+        // a broker that dropped 90 s of the device's batches: they come back after everything later
+        int from = all.size() / 3;
+        int to = from;
+        while (to < all.size() && all.get(to).t() - all.get(from).t() < 90_000) {
+            to++;
+        }
+        List<Sample> hole = all.subList(from, to);
+        List<Sample> rest = new ArrayList<>(all.subList(0, from));
+        rest.addAll(all.subList(to, all.size()));
+        publisher.info(run.info());
+        send(device, rest);
+        Await.until("all but the hole stored", LIMIT, () -> counters.storedSamples() == rest.size());
+        List<String> split = shapes(device);
+        // and a shuffle of the hole's own batches: each one late to some other
+        List<List<Sample>> holeBatches = new ArrayList<>(ScenarioSamples.batches(hole, 250));
+        java.util.Collections.shuffle(holeBatches, new java.util.Random(7));
+        for (List<Sample> b : holeBatches) {
+            publisher.batch(device, b);
+        }
+        Await.until("all samples stored", LIMIT, () -> counters.storedSamples() == all.size());
+        List<String> filled = shapes(device);
+        List<String> undisturbed = undisturbedSessions(run);
+        assertTrue(!split.equals(undisturbed), "the hole changed the sessions while it was open: " + split);
+        assertEquals(undisturbed, filled, "the same sessions as the whole run in order");
+    }
+
     private void send(String device, List<Sample> samples) {
         for (List<Sample> b : ScenarioSamples.batches(samples, 250)) {
             publisher.batch(device, b);
