@@ -67,7 +67,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
                       @Value("${micronaut.server.port:8080}") int httpPort,
                       @Value("${spinetrack.ingest.workers:0}") int workers,
                       @Value("${spinetrack.ingest.receive-maximum:4000}") int receiveMaximum,
-                      @Value("${spinetrack.ingest.confirm-linger-ms:0}") long confirmLingerMs)
+                      @Value("${spinetrack.ingest.confirm-linger-ms:100}") long confirmLingerMs)
             throws MqttException {
         this.parser = new MessageParser(payloads);
         if (workers <= 0) {

@@ -26,16 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code spinetrack/v1/{gateway}/{device}/stored}, QoS 1, after the transaction that stored the
  * batches committed. The batches of one device and boot confirmed together go out as one message.
  * Its own connection, so publishing never waits on the ingest client's callback thread. A
- * confirmation that fails (other than for a full in-flight window) is not retried here: the gateway publishes the batch again after its timeout
+ * confirmation the broker's in-flight window has no room for waits for the next flush; one that
+ * fails otherwise is not retried here: the gateway publishes the batch again after its timeout
  * and the server, holding its samples already, confirms it again.
  *
- * <p>Flushes can be made at least {@code linger} apart: a flush asked for sooner is then done by a
- * timer when the linger has passed. Workers commit small groups many times a second, and a
- * confirmation per device and commit makes the confirmations as many as the batches (each a Paho
- * publish here, a broker delivery and a callback in the gateway); within a linger a device's
- * batches share one message. Only the gateway's disk queue waits for confirmations, never the
- * live path, but a gateway then holds more batches unconfirmed. A confirmation the window had no
- * room for is tried again after the linger (at least 1 ms), not only at the next commit.
+ * <p>Flushes are at least {@code linger} apart: a flush asked for sooner is done by a timer when
+ * the linger has passed. Workers commit small groups many times a second, and a confirmation per
+ * device and commit made the confirmations as many as the batches (each a Paho publish here, a
+ * broker delivery and a callback in the gateway). Within a linger a device's batches share one
+ * message. Only the gateway's disk queue waits for confirmations, never the live path.
  */
 final class StoredConfirmer implements AutoCloseable {
 

@@ -117,9 +117,15 @@ final class LateSampleSessions {
         if (t.open != null && t.open.session().id() != wasOpenId) {
             live.publish(new LiveEvent("session", t.id, t.open.session().id(), new SessionEvent("started", true, null)));
         }
-        LOG.info("Device {}: late samples (seq {}..{}) redrew its automatic sessions from seq {}: {} before, {} now "
-                + "(the data, not its arrival, sets where they begin and end)", t.id, lateFrom, lateTo, from,
-                before.size(), derived.size());
+        if (before.size() != derived.size()) {
+            LOG.info("Device {}: late samples (seq {}..{}) redrew its automatic sessions from seq {}: {} before, {} "
+                    + "now (the data, not its arrival, sets where they begin and end)", t.id, lateFrom, lateTo, from,
+                    before.size(), derived.size());
+        } else {
+            // a hole filling batch by batch moves a bound each time: worth a line only when debugging
+            LOG.debug("Device {}: late samples (seq {}..{}) moved the bounds of its automatic sessions from seq {}",
+                    t.id, lateFrom, lateTo, from);
+        }
         return true;
     }
 

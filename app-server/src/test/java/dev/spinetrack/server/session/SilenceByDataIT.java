@@ -165,6 +165,61 @@ class SilenceByDataIT {
         assertEquals(undisturbed, filled, "the same sessions as the whole run in order");
     }
 
+    @Test
+    void batchesHeldBackAtRandomGiveEveryDeviceTheSessionsOfItsRunInOrder() {
+        // every studio device: runs of its batches held back (a broker's dropped queue), shuffled, sent
+        // later than up to 100 of its own batches after them
+        List<ScenarioSamples.DeviceRun> runs = ScenarioSamples.play("studio", publisher.gateway());
+        java.util.Random random = new java.util.Random(12);
+        List<String> devices = new ArrayList<>();
+        List<Sample[]> order = new ArrayList<>();
+        List<String> orderDevice = new ArrayList<>();
+        java.util.TreeMap<Double, Integer> schedule = new java.util.TreeMap<>();
+        int total = 0;
+        for (ScenarioSamples.DeviceRun run : runs) {
+            devices.add(run.info().device());
+            publisher.info(run.info());
+            List<List<Sample>> batches = ScenarioSamples.batches(run.samples(), 50);
+            int heldUntil = -1;
+            int delay = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                if (i > heldUntil && random.nextInt(30) == 0) {
+                    int length = 20 + random.nextInt(120); // 20-140 s of a 50 Hz rack: often past the idle timeout
+                    heldUntil = i + length;
+                    delay = length + random.nextInt(100);
+                }
+                double at = i + (i <= heldUntil ? delay + random.nextDouble() * 20 : random.nextDouble() * 0.1);
+                while (schedule.containsKey(at)) {
+                    at += 1e-6;
+                }
+                schedule.put(at, order.size());
+                order.add(batches.get(i).toArray(new Sample[0]));
+                orderDevice.add(run.info().device());
+            }
+            total += run.samples().size();
+        }
+        for (int i : schedule.values()) {
+            publisher.batch(orderDevice.get(i), List.of(order.get(i)));
+        }
+        int all = total;
+        Await.until("all samples stored", LIMIT, () -> counters.storedSamples() == all);
+        List<List<String>> disturbed = new ArrayList<>();
+        for (String d : devices) {
+            disturbed.add(shapes(d));
+        }
+        rig.restart();
+        take();
+        for (ScenarioSamples.DeviceRun run : runs) {
+            publisher.info(run.info());
+            send(run.info().device(), run.samples());
+        }
+        Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == all);
+        for (int i = 0; i < devices.size(); i++) {
+            assertEquals(shapes(devices.get(i)), disturbed.get(i), "device " + devices.get(i) + ": the same sessions "
+                    + "as its samples in order");
+        }
+    }
+
     private void send(String device, List<Sample> samples) {
         for (List<Sample> b : ScenarioSamples.batches(samples, 250)) {
             publisher.batch(device, b);

@@ -124,7 +124,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String confirm;
 
     @Option(names = "--max-unconfirmed", paramLabel = "N", description = "batches published but not yet confirmed, at "
-            + "most (default 500); the rest wait in the disk queue")
+            + "most (default 4000); the rest wait in the disk queue")
     String maxUnconfirmed;
 
     @Option(names = "--confirm-timeout-ms", paramLabel = "MS", description = "publish a batch again when unconfirmed "
