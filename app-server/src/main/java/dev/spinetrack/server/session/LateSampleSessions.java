@@ -72,8 +72,9 @@ final class LateSampleSessions {
         Optional<SessionRow> anchor = redraws.lastStartingAtOrBefore(c, t.id, lateFrom);
         if (anchor.isPresent()) {
             SessionRow a = anchor.get();
-            // a session that ended idle before the late samples ended by its own samples: they stand
-            boolean settled = a.toSeq() != null && a.toSeq() < lateFrom && "idle".equals(a.endReason());
+            // a session that ended idle before the late samples ended by its own samples, one opened
+            // over the API when a user stopped it: later samples change neither end
+            boolean settled = a.toSeq() != null && a.toSeq() < lateFrom && (!a.auto() || "idle".equals(a.endReason()));
             if (!settled) {
                 from = a.fromSeq();
             }

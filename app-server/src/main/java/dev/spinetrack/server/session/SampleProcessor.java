@@ -230,6 +230,10 @@ public class SampleProcessor {
             long to = late.get(late.size() - 1).seq();
             LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
                     batch.batch(), late.size(), from, to);
+            // the sessions below what was tracked change without moving processed_seq: other instances
+            // holding this device's track must reload it (its row is locked here, so this is exact)
+            devices.bumpRevision(c, id);
+            t.revision++;
             if (!lateSessions.redraw(c, t, from, to)) {
                 if (rules.autoSessions()) {
                     boundaries.startEarlierOnLateContact(c, t, late);
