@@ -269,9 +269,19 @@ public class DeviceTracks {
 
     /** Rebuilds a session's tracking from its stored marks and samples up to {@code toSeq}. */
     SessionTrack replay(Connection c, DeviceTrack t, SessionRow s, long toSeq) throws SQLException {
+        return replay(c, t, s, toSeq, samples.load(c, t.id, s.fromSeq(), toSeq));
+    }
+
+    /**
+     * {@link #replay(Connection, DeviceTrack, SessionRow, long)} from stored samples already loaded:
+     * those of {@code loaded} (in seq order, holding at least the session's) from the session's
+     * start to {@code toSeq}.
+     */
+    SessionTrack replay(Connection c, DeviceTrack t, SessionRow s, long toSeq, List<Sample> loaded)
+            throws SQLException {
         SessionTrack st = new SessionTrack(s, t.profile, sessions.marks(c, s.id()), settings.gapLimitMs());
-        for (Sample sample : samples.load(c, t.id, s.fromSeq(), toSeq)) {
-            if (fits(t, sample)) {
+        for (Sample sample : loaded) {
+            if (sample.seq() >= s.fromSeq() && sample.seq() <= toSeq && fits(t, sample)) {
                 st.accept(sample);
             }
         }
@@ -292,11 +302,23 @@ public class DeviceTracks {
         if (t.profile == null) {
             return;
         }
+        long toSeq = s.open() ? t.processedSeq : s.toSeq();
+        recompute(c, t, s, samples.load(c, t.id, s.fromSeq(), toSeq));
+    }
+
+    /**
+     * {@link #recompute(Connection, DeviceTrack, SessionRow)} from stored samples already loaded
+     * ({@code loaded}, in seq order, holds at least the session's).
+     */
+    void recompute(Connection c, DeviceTrack t, SessionRow s, List<Sample> loaded) throws SQLException {
+        if (t.profile == null) {
+            return;
+        }
         if (s.open()) {
-            t.open = replay(c, t, s, t.processedSeq);
+            t.open = replay(c, t, s, t.processedSeq, loaded);
             progress.persist(c, t.open);
         } else {
-            SessionTrack again = replay(c, t, s, s.toSeq());
+            SessionTrack again = replay(c, t, s, s.toSeq(), loaded);
             if (again.tracker().totals().samples() < s.samples()) {
                 LOG.warn("Session {} keeps its rollups: its raw samples are past retention", s.id());
                 return;

@@ -84,7 +84,9 @@ final class LateSampleSessions {
             return false;
         }
         List<SessionPoint> points = new ArrayList<>();
-        for (Sample s : samples.load(c, t.id, from, t.processedSeq)) {
+        // loaded once: the derivation and every session replayed below read the same samples
+        List<Sample> loaded = samples.load(c, t.id, from, t.processedSeq);
+        for (Sample s : loaded) {
             boolean fits = DeviceTracks.fits(t, s);
             points.add(new SessionPoint(s.seq(), s.t(), fits, fits && t.idleFocuser.focus(s).contact()));
         }
@@ -100,10 +102,10 @@ final class LateSampleSessions {
             DerivedSession d = derived.get(i);
             SessionRow row = kept.get(i);
             if ((redrawn && !same(row, d)) || d.overlaps(lateFrom, lateTo)) {
-                tracks.recompute(c, t, sessions.find(c, row.id()).orElseThrow()); // sets t.open when open
+                tracks.recompute(c, t, sessions.find(c, row.id()).orElseThrow(), loaded); // sets t.open when open
             } else if (d.open()) {
                 t.open = wasOpen != null && wasOpen.session().id() == row.id() ? wasOpen
-                        : tracks.replay(c, t, row, t.processedSeq);
+                        : tracks.replay(c, t, row, t.processedSeq, loaded);
             }
         }
         if (!redrawn) {

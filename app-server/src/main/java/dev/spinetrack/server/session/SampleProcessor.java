@@ -56,6 +56,7 @@ public class SampleProcessor {
     private final DeviceReports reports;
     private final GroupLocks groupLocks;
     private final LateSampleSessions lateSessions;
+    private final LateArrivals lateArrivals = new LateArrivals();
 
     public SampleProcessor(Database db, DeviceStore devices, SampleStore samples, SessionStore sessions,
                            DeviceTracks tracks, TrackingSettings settings, LiveFeed live, PayloadReader payloads,
@@ -228,8 +229,7 @@ public class SampleProcessor {
         if (!late.isEmpty()) {
             long from = late.get(0).seq();
             long to = late.get(late.size() - 1).seq();
-            LOG.info("Device {} batch {}: {} late samples (seq {}..{}), re-deriving the sessions they fall in", id,
-                    batch.batch(), late.size(), from, to);
+            lateArrivals.note(id, batch.batch(), late.size(), from, to);
             // the sessions below what was tracked change without moving processed_seq: other instances
             // holding this device's track must reload it (its row is locked here, so this is exact)
             devices.bumpRevision(c, id);

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the server's {@code stored} confirmation covers it (PROTOCOL.md §7.6; or, with
  * {@link DeliverySettings#serverConfirms()} off, at its PUBACK): the broker's PUBACK only means the
  * broker has it, and a broker restart, queue limit or lost subscription can still drop it.
- * Unconfirmed batches are bounded ({@link DeliverySettings#maxUnconfirmed()}) and published again
+ * Unconfirmed batches are bounded ({@link DeliverySettings#maxUnconfirmed()}, reached by a slow start:
+ * {@link ConfirmWindow}) and published again
  * after a reconnect and on a timeout ({@link Unconfirmed}). Retained state (device info and
  * status, gateway status) is kept here and published again after every reconnect.
  *
@@ -47,6 +48,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final DeliverySettings delivery;
     private final String storedFilter;
     private final Unconfirmed unconfirmed;
+    private final ConfirmWindow window;
     private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
     private final MqttAsyncClient client;
@@ -77,6 +79,7 @@ public final class MqttOutbox implements AutoCloseable {
         this.settings = settings;
         this.delivery = delivery;
         this.storedFilter = delivery.serverConfirms() ? Topics.storedFilter(gatewayId) : null;
+        this.window = new ConfirmWindow(delivery.maxUnconfirmed());
         this.unconfirmed = new Unconfirmed(delivery.confirmTimeout().toNanos(), delivery.maxConfirmTimeout().toNanos(),
                 delivery.park().toNanos());
         this.queue = queue;
@@ -186,7 +189,11 @@ public final class MqttOutbox implements AutoCloseable {
                     at = Math.max(cursor, queue.head());
                     gen = generation;
                     if (delivery.serverConfirms()) {
+                        long timeout = unconfirmed.timeoutNanos();
                         due = unconfirmed.due(System.nanoTime(), WINDOW - inFlight);
+                        if (unconfirmed.timeoutNanos() != timeout) {
+                            window.restart(); // a batch timed out: the server is away or slow
+                        }
                     }
                 }
                 if (!due.isEmpty()) {
@@ -195,7 +202,7 @@ public final class MqttOutbox implements AutoCloseable {
                 }
                 boolean full;
                 synchronized (lock) {
-                    full = delivery.serverConfirms() && unconfirmed.inFlight() >= delivery.maxUnconfirmed();
+                    full = delivery.serverConfirms() && unconfirmed.inFlight() >= window.size();
                     if (full) {
                         lock.wait(20); // backpressure: the rest waits on disk until confirmations arrive
                         continue;
@@ -428,6 +435,7 @@ public final class MqttOutbox implements AutoCloseable {
             List<Unconfirmed.Batch> done;
             synchronized (lock) {
                 done = unconfirmed.confirm(c);
+                window.confirmed(done.size());
                 lock.notifyAll();
             }
             for (Unconfirmed.Batch b : done) {
@@ -472,6 +480,7 @@ public final class MqttOutbox implements AutoCloseable {
                     // the broker may have lost what it held: everything unconfirmed goes out again;
                     // the cursor stays, since the unconfirmed set remembers what was published
                     unconfirmed.allDue(System.nanoTime());
+                    window.restart();
                     if (n == 1) {
                         cursor = queue.head();
                     }
