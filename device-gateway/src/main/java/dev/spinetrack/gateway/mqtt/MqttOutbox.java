@@ -48,7 +48,6 @@ public final class MqttOutbox implements AutoCloseable {
     private final DeliverySettings delivery;
     private final String storedFilter;
     private final Unconfirmed unconfirmed;
-    private final ConfirmWindow window;
     private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
     private final MqttAsyncClient client;
@@ -79,9 +78,8 @@ public final class MqttOutbox implements AutoCloseable {
         this.settings = settings;
         this.delivery = delivery;
         this.storedFilter = delivery.serverConfirms() ? Topics.storedFilter(gatewayId) : null;
-        this.window = new ConfirmWindow(delivery.maxUnconfirmed());
         this.unconfirmed = new Unconfirmed(delivery.confirmTimeout().toNanos(), delivery.maxConfirmTimeout().toNanos(),
-                delivery.park().toNanos());
+                delivery.park().toNanos(), delivery.maxUnconfirmed());
         this.queue = queue;
         this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         client.setCallback(new Callback());
@@ -189,11 +187,7 @@ public final class MqttOutbox implements AutoCloseable {
                     at = Math.max(cursor, queue.head());
                     gen = generation;
                     if (delivery.serverConfirms()) {
-                        long timeout = unconfirmed.timeoutNanos();
                         due = unconfirmed.due(System.nanoTime(), WINDOW - inFlight);
-                        if (unconfirmed.timeoutNanos() != timeout) {
-                            window.restart(); // a batch timed out: the server is away or slow
-                        }
                     }
                 }
                 if (!due.isEmpty()) {
@@ -202,7 +196,7 @@ public final class MqttOutbox implements AutoCloseable {
                 }
                 boolean full;
                 synchronized (lock) {
-                    full = delivery.serverConfirms() && unconfirmed.inFlight() >= window.size();
+                    full = delivery.serverConfirms() && unconfirmed.full();
                     if (full) {
                         lock.wait(20); // backpressure: the rest waits on disk until confirmations arrive
                         continue;
@@ -435,7 +429,6 @@ public final class MqttOutbox implements AutoCloseable {
             List<Unconfirmed.Batch> done;
             synchronized (lock) {
                 done = unconfirmed.confirm(c);
-                window.confirmed(done.size());
                 lock.notifyAll();
             }
             for (Unconfirmed.Batch b : done) {
@@ -480,7 +473,6 @@ public final class MqttOutbox implements AutoCloseable {
                     // the broker may have lost what it held: everything unconfirmed goes out again;
                     // the cursor stays, since the unconfirmed set remembers what was published
                     unconfirmed.allDue(System.nanoTime());
-                    window.restart();
                     if (n == 1) {
                         cursor = queue.head();
                     }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * {@code maxTimeoutNanos}, while the server confirms nothing, so a server that is down is not
  * flooded), after a reconnect to the broker, or when its park time ends after the broker
  * refused it. Parked batches do not count against the window, so one refused device does not
- * hold back the others.
+ * hold back the others. The window itself ({@link ConfirmWindow}) starts small again on the same
+ * events that make batches due (a reconnect, a timeout) and grows with every confirmation.
  */
 final class Unconfirmed {
 
@@ -42,6 +43,7 @@ final class Unconfirmed {
     private final long baseTimeoutNanos;
     private final long maxTimeoutNanos;
     private final long parkNanos;
+    private final ConfirmWindow window;
     private long timeoutNanos;
     private int parked;
     /**
@@ -52,7 +54,9 @@ final class Unconfirmed {
     private long noneDueBefore;
     private boolean anyKnown;
 
-    Unconfirmed(long baseTimeoutNanos, long maxTimeoutNanos, long parkNanos) {
+    /** @param maxInFlight the most batches unconfirmed at once, reached by {@link ConfirmWindow}'s slow start */
+    Unconfirmed(long baseTimeoutNanos, long maxTimeoutNanos, long parkNanos, int maxInFlight) {
+        this.window = new ConfirmWindow(maxInFlight);
         this.baseTimeoutNanos = baseTimeoutNanos;
         this.maxTimeoutNanos = Math.max(baseTimeoutNanos, maxTimeoutNanos);
         this.parkNanos = parkNanos;
@@ -132,6 +136,7 @@ final class Unconfirmed {
         if (!done.isEmpty()) {
             timeoutNanos = baseTimeoutNanos;
         }
+        window.confirmed(done.size());
         return done;
     }
 
@@ -183,12 +188,14 @@ final class Unconfirmed {
         }
         if (timedOut) {
             timeoutNanos = Math.min(maxTimeoutNanos, timeoutNanos * 2);
+            window.restart(); // the server is away or slow: its pace is unknown again
         }
         return out;
     }
 
     /** After a reconnect: every batch not parked is due now (the broker may have lost it). */
     void allDue(long now) {
+        window.restart();
         for (Entry e : byIndex.values()) {
             if (!e.parked) {
                 e.forced = true;
@@ -201,6 +208,11 @@ final class Unconfirmed {
     /** Batches counting against the in-flight window (not parked). */
     int inFlight() {
         return byIndex.size() - parked;
+    }
+
+    /** Whether no more batches may be published before confirmations come (the window is full). */
+    boolean full() {
+        return inFlight() >= window.size();
     }
 
     /** All batches waiting for a confirmation, parked ones included. */

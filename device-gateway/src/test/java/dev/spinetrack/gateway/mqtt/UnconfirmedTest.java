@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnconfirmedTest {
 
     private static final long S = 1_000_000_000L;
-    private final Unconfirmed u = new Unconfirmed(10 * S, 40 * S, 30 * S);
+    private final Unconfirmed u = new Unconfirmed(10 * S, 40 * S, 30 * S, 4_000);
 
     private static Unconfirmed.Batch batch(long index, String device, long boot, long first, long last) {
         return new Unconfirmed.Batch(index, device, boot, first, last, (int) (last - first + 1));
@@ -50,6 +50,41 @@ class UnconfirmedTest {
         u.published(batch(1, "c0ffee000001", 0, 10, 19), 200 * S);
         u.confirm(StoredConfirmation.of("gw", "c0ffee000001", 0, List.of(new long[] {0, 9})));
         assertEquals(10 * S, u.timeoutNanos(), "a confirmation resets it");
+    }
+
+    @Test
+    void theWindowStartsSmallGrowsByWhatIsConfirmedAndStartsSmallAgainOnEveryTimeout() {
+        Unconfirmed w = new Unconfirmed(10 * S, 20 * S, 30 * S, 4_000);
+        publish(w, 0, 500, 0);
+        assertTrue(w.full(), "500 unconfirmed fill the first window of 500");
+        confirm(w, 0, 99);
+        assertTrue(!w.full(), "400 unconfirmed in a window of 600");
+        publish(w, 500, 700, 0);
+        assertTrue(w.full(), "600 in 600");
+        assertEquals(600, w.due(10 * S, 1_000).size());
+        assertEquals(20 * S, w.timeoutNanos(), "doubled to its cap");
+        confirm(w, 100, 149);
+        assertTrue(w.full(), "the timeout started the window at 500 again: 550 unconfirmed in 550");
+        publish(w, 150, 700, 10 * S);
+        assertEquals(550, w.due(30 * S, 1_000).size());
+        assertEquals(20 * S, w.timeoutNanos(), "still at its cap");
+        confirm(w, 150, 159);
+        assertTrue(w.full(), "a timeout at the cap starts it small too: 540 unconfirmed in 510");
+        confirm(w, 160, 699);
+        publish(w, 700, 1_500, 30 * S);
+        assertTrue(!w.full(), "800 unconfirmed in 510 + 540 = 1,050");
+        publish(w, 1_500, 1_750, 30 * S);
+        assertTrue(w.full(), "1,050 in 1,050");
+    }
+
+    private static void publish(Unconfirmed w, int from, int to, long now) {
+        for (int i = from; i < to; i++) {
+            w.published(batch(i, "c0ffee000001", 0, i, i), now);
+        }
+    }
+
+    private static void confirm(Unconfirmed w, long first, long last) {
+        w.confirm(StoredConfirmation.of("gw", "c0ffee000001", 0, List.of(new long[] {first, last})));
     }
 
     @Test
@@ -104,7 +139,7 @@ class UnconfirmedTest {
     void dueAlwaysAnswersTheBatchesWhoseTimeHasComeInIndexOrder() {
         Random random = new Random(12);
         for (int run = 0; run < 300; run++) {
-            Unconfirmed sut = new Unconfirmed(10 * S, 80 * S, 30 * S);
+            Unconfirmed sut = new Unconfirmed(10 * S, 80 * S, 30 * S, 4_000);
             Map<Long, long[]> model = new TreeMap<>(); // index -> {dueAt, parked, seq}
             long now = random.nextInt(1_000) * S;
             long next = 0;
