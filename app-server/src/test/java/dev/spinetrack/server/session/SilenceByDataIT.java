@@ -207,16 +207,10 @@ class SilenceByDataIT {
         for (String d : devices) {
             disturbed.add(shapes(d));
         }
-        rig.restart();
-        take();
-        for (ScenarioSamples.DeviceRun run : runs) {
-            publisher.info(run.info());
-            send(run.info().device(), run.samples());
-        }
-        Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == all);
+        java.util.Map<String, List<String>> undisturbed = undisturbedSessions(runs);
         for (int i = 0; i < devices.size(); i++) {
-            assertEquals(shapes(devices.get(i)), disturbed.get(i), "device " + devices.get(i) + ": the same sessions "
-                    + "as its samples in order");
+            assertEquals(undisturbed.get(devices.get(i)), disturbed.get(i), "device " + devices.get(i)
+                    + ": the same sessions as its samples in order");
         }
     }
 
@@ -228,12 +222,26 @@ class SilenceByDataIT {
 
     /** Sessions of the same samples fed in one go to a fresh server (no disturbance). */
     private List<String> undisturbedSessions(ScenarioSamples.DeviceRun run) {
+        return undisturbedSessions(List.of(run)).get(run.info().device());
+    }
+
+    /** {@link #undisturbedSessions(ScenarioSamples.DeviceRun)} of several devices at once, by device. */
+    private java.util.Map<String, List<String>> undisturbedSessions(List<ScenarioSamples.DeviceRun> runs) {
         rig.restart();
         take();
-        publisher.info(run.info());
-        send(run.info().device(), run.samples());
-        Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == run.samples().size());
-        return shapes(run.info().device());
+        long total = 0;
+        for (ScenarioSamples.DeviceRun run : runs) {
+            publisher.info(run.info());
+            send(run.info().device(), run.samples());
+            total += run.samples().size();
+        }
+        long all = total;
+        Await.until("the undisturbed replay stored", LIMIT, () -> counters.storedSamples() == all);
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (ScenarioSamples.DeviceRun run : runs) {
+            out.put(run.info().device(), shapes(run.info().device()));
+        }
+        return out;
     }
 
     /** What a session is, as figures that must not depend on arrival. */
