@@ -16,15 +16,16 @@ public class RawSampleRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(RawSampleRetention.class);
     private static final long DAY_MS = 24L * 3600 * 1000;
+    /** Blocks per transaction: a few milliseconds of work, so ingest commits in between. */
+    static final int CHUNK_BLOCKS = 1000;
+    private static final long PROGRESS_NANOS = 30_000_000_000L;
 
     private final Database db;
-    private final SampleStore samples;
     private final int days;
 
-    public RawSampleRetention(Database db, SampleStore samples,
+    public RawSampleRetention(Database db,
                               @Value("${spinetrack.storage.raw-retention-days:30}") int days) {
         this.db = db;
-        this.samples = samples;
         this.days = days;
     }
 
@@ -35,11 +36,23 @@ public class RawSampleRetention {
         }
     }
 
-    /** Deletes raw samples with device time before {@code beforeT}; returns how many. */
+    /**
+     * Deletes raw samples with device time before {@code beforeT}, per device and in transactions
+     * of at most {@value #CHUNK_BLOCKS} blocks ({@link OldSampleBlocks}); returns how many.
+     */
     public long purge(long beforeT) {
-        long n = db.write(c -> samples.deleteOlderThan(c, beforeT));
+        long started = System.nanoTime();
+        long[] lastLog = {started};
+        long n = OldSampleBlocks.purge(db::write, beforeT, CHUNK_BLOCKS, (done, all, soFar) -> {
+            long now = System.nanoTime();
+            if (done < all && now - lastLog[0] > PROGRESS_NANOS) {
+                lastLog[0] = now;
+                LOG.info("Retention: {} raw samples deleted so far, {} of {} devices done", soFar, done, all);
+            }
+        });
         if (n > 0) {
-            LOG.info("Retention: deleted {} raw samples older than {} days", n, days);
+            LOG.info("Retention: deleted {} raw samples older than {} days in {} ms", n, days,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return n;
     }

@@ -257,29 +257,4 @@ public class SampleStore {
         }
         return n;
     }
-
-    /**
-     * Deletes raw samples older than {@code beforeT} (device time) that no open session needs,
-     * a block at a time: a block goes once its newest sample is older.
-     *
-     * @return samples deleted
-     */
-    public long deleteOlderThan(Connection c, long beforeT) throws SQLException {
-        flush(c);
-        String where = " WHERE last_t < ? AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.device_id = "
-                + "sample_blocks.device_id AND s.to_seq IS NULL AND sample_blocks.last_seq >= s.from_seq)";
-        long samples;
-        try (PreparedStatement ps = c.prepareStatement("SELECT SUM(n) FROM sample_blocks" + where)) {
-            ps.setLong(1, beforeT);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                samples = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample_blocks" + where)) {
-            ps.setLong(1, beforeT);
-            ps.executeUpdate();
-        }
-        return samples;
-    }
 }

@@ -140,15 +140,88 @@ class SampleStoreIT {
     @Test
     void retentionDeletesWholeBlocksNoOpenSessionNeeds() throws SQLException {
         flyway().load().migrate();
+        device(DEVICE);
         store.insertNew(c, DEVICE, samples(0, 10)); // t 0..900
         store.insertNew(c, DEVICE, samples(10, 20)); // t 1000..1900
-        assertEquals(10, store.deleteOlderThan(c, 1500), "the older block only; the straddling one stays");
+        assertEquals(new OldSampleBlocks.Purged(10, 1, false), OldSampleBlocks.deleteOldest(c, DEVICE, 1500, 100),
+                "the older block only; the straddling one stays");
         assertEquals(10, store.count(c, DEVICE));
+        openSession(DEVICE, 15);
+        assertEquals(new OldSampleBlocks.Purged(0, 0, false), OldSampleBlocks.deleteOldest(c, DEVICE, 5000, 100),
+                "an open session still needs the block");
+    }
+
+    @Test
+    void retentionWalksEachDeviceFromItsOldestBlockInShortTransactions() throws SQLException {
+        flyway().load().migrate();
+        String a = "fe00000000a1";
+        String b = "fe00000000b1";
+        String cc = "fe00000000c1";
+        for (String d : List.of(cc, b, a)) {
+            device(d);
+        }
+        for (int i = 0; i < 50; i += 2) {
+            store.insertNew(c, a, samples(i, i + 2)); // 25 blocks, t = 100 x seq
+        }
+        store.insertNew(c, b, List.of(at(0, 0), at(1, 100)));
+        store.insertNew(c, b, List.of(at(2, 9000), at(3, 9100))); // the device's clock jumped ahead...
+        store.insertNew(c, b, List.of(at(4, 200), at(5, 300))); // ...and back
+        store.insertNew(c, cc, samples(0, 4));
+        store.insertNew(c, cc, samples(4, 8));
+        store.insertNew(c, cc, samples(8, 10));
+        openSession(cc, 6);
+
+        List<String> transactions = new ArrayList<>();
+        List<String> progress = new ArrayList<>();
+        long deleted = OldSampleBlocks.purge(counting(transactions), 3000, 4,
+                (done, all, soFar) -> progress.add(done + "/" + all + ":" + soFar));
+
+        assertEquals(30 + 2 + 4, deleted, "a: seqs 0-29 (t < 3000); b: its first block; c: the block before the session");
+        assertEquals(1 + 4 + 1 + 1, transactions.size(),
+                "the device list, then a's 15 due blocks in four transactions of at most 4, then b and c");
+        assertEquals(List.of("1/3:30", "2/3:32", "3/3:36"), progress, "devices in id order, a running total");
+        assertEquals(seqs(samples(30, 50)), seqs(store.load(c, a, 0, 100)));
+        assertEquals(List.of(2L, 3L, 4L, 5L), seqs(store.load(c, b, 0, 100)),
+                "an older block behind a newer one waits until that one is due too");
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L), seqs(store.load(c, cc, 0, 100)));
+
+        assertEquals(20 + 4, OldSampleBlocks.purge(counting(new ArrayList<>()), 9101, 4, (x, y, z) -> { }),
+                "the rest of a, and b's two blocks once the newer one is due as well");
+        assertEquals(0, store.count(c, b));
+        assertEquals(0, store.count(c, a));
+        assertEquals(6, store.count(c, cc), "the open session's blocks stay whatever their age");
+    }
+
+    /** Transactions on the test's auto-commit connection, noting each. */
+    private OldSampleBlocks.Transactions counting(List<String> log) {
+        return new OldSampleBlocks.Transactions() {
+            @Override
+            public <R> R write(Database.Work<R> work) {
+                log.add("tx");
+                try {
+                    return work.run(c);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    private void device(String id) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO devices (id, gateway, owner_id, created_at) VALUES ('" + id + "', 'gw', 'u', 0)");
+        }
+    }
+
+    private void openSession(String device, long fromSeq) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO sessions (device_id, user_id, auto_started, from_seq, started_at, band_low, "
-                    + "band_high) VALUES ('" + DEVICE + "', 'u', TRUE, 15, 0, 1, 2)");
+                    + "band_high) VALUES ('" + device + "', 'u', TRUE, " + fromSeq + ", 0, 1, 2)");
         }
-        assertEquals(0, store.deleteOlderThan(c, 5000), "an open session still needs the block");
+    }
+
+    private static Sample at(long seq, long t) {
+        return new Sample(seq, t, 0, 0, new double[]{1}, null);
     }
 
     @Test
