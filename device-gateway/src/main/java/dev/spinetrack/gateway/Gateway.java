@@ -222,6 +222,11 @@ public final class Gateway implements AutoCloseable {
         return outbox.unconfirmed();
     }
 
+    /** Publications that may await their PUBACK at once: what the broker's CONNACK allows, at most 1,000. */
+    public int mqttInFlightLimit() {
+        return outbox.inFlightLimit();
+    }
+
     /** Age of the oldest batch in the durable queue, ms; 0 when it is empty. */
     public long queueAgeMs() {
         return outbox.oldestAgeMs();

@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MqttOutbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttOutbox.class);
-    private static final int WINDOW = 64;
 
     private final MqttSettings settings;
     private final DeliverySettings delivery;
@@ -60,7 +59,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final Thread drain;
     private volatile boolean running = true;
     private long generation;
-    private int inFlight;
+    private final InFlight inFlight = new InFlight();
     private long cursor;
     private boolean connected;
 
@@ -83,7 +82,7 @@ public final class MqttOutbox implements AutoCloseable {
         this.queue = queue;
         this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         client.setCallback(new Callback());
-        this.reconnector = new Reconnector(client, settings, () -> running);
+        this.reconnector = new Reconnector(client, settings, () -> running, this::brokerLimits);
         this.drain = new Thread(this::drainLoop, "mqtt-drain-" + settings.clientId());
         drain.setDaemon(true);
     }
@@ -93,7 +92,7 @@ public final class MqttOutbox implements AutoCloseable {
         client.connect(MqttOptions.of(settings), null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                // connectComplete does the work
+                brokerLimits(token); // connectComplete does the rest
             }
 
             @Override
@@ -126,6 +125,20 @@ public final class MqttOutbox implements AutoCloseable {
             client.publish(topic, payload, 1, true);
         } catch (MqttException e) {
             LOG.debug("retained publish to {} deferred to the next connect: {}", topic, e.getMessage());
+        }
+    }
+
+    private void brokerLimits(IMqttToken connect) {
+        synchronized (lock) {
+            inFlight.connected(connect);
+            lock.notifyAll();
+        }
+    }
+
+    /** Publications that may await their PUBACK at once: what the broker takes, at most {@value InFlight#MOST}. */
+    public int inFlightLimit() {
+        synchronized (lock) {
+            return inFlight.limit();
         }
     }
 
@@ -178,7 +191,7 @@ public final class MqttOutbox implements AutoCloseable {
                 long gen;
                 List<Unconfirmed.Batch> due = List.of();
                 synchronized (lock) {
-                    while (running && (!connected || inFlight >= WINDOW)) {
+                    while (running && (!connected || inFlight.full())) {
                         lock.wait(100);
                     }
                     if (!running) {
@@ -187,7 +200,7 @@ public final class MqttOutbox implements AutoCloseable {
                     at = Math.max(cursor, queue.head());
                     gen = generation;
                     if (delivery.serverConfirms()) {
-                        due = unconfirmed.due(System.nanoTime(), WINDOW - inFlight);
+                        due = unconfirmed.due(System.nanoTime(), inFlight.room());
                     }
                 }
                 if (!due.isEmpty()) {
@@ -211,7 +224,7 @@ public final class MqttOutbox implements AutoCloseable {
                     if (gen != generation) {
                         continue;
                     }
-                    inFlight++;
+                    inFlight.sent();
                     cursor = m.index() + 1;
                     if (key != null) {
                         unconfirmed.published(key.batch(), System.nanoTime());
@@ -233,6 +246,7 @@ public final class MqttOutbox implements AutoCloseable {
     /** Publishes unconfirmed batches again (timeout, reconnect or end of park), in queue order. */
     private void republish(List<Unconfirmed.Batch> due, long gen) throws IOException, InterruptedException {
         int sent = 0;
+        long timeoutMs = 0;
         for (Unconfirmed.Batch b : due) {
             QueuedMessage m = queue.take(b.index(), Duration.ZERO);
             synchronized (lock) {
@@ -250,20 +264,15 @@ public final class MqttOutbox implements AutoCloseable {
                     continue;
                 }
                 unconfirmed.published(b, System.nanoTime());
-                inFlight++;
+                inFlight.sent();
+                timeoutMs = unconfirmed.timeoutNanos() / 1_000_000;
             }
             send(m, gen, true);
             sent++;
         }
         if (sent > 0) {
             LOG.info("published {} unconfirmed batch(es) again (oldest queue index {}; confirm timeout now {} ms)",
-                    sent, due.get(0).index(), unconfirmedTimeoutMs());
-        }
-    }
-
-    private long unconfirmedTimeoutMs() {
-        synchronized (lock) {
-            return unconfirmed.timeoutNanos() / 1_000_000;
+                    sent, due.get(0).index(), timeoutMs);
         }
     }
 
@@ -316,10 +325,10 @@ public final class MqttOutbox implements AutoCloseable {
             });
         } catch (MqttException e) {
             if (e.getReasonCode() == org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                // the broker's receive maximum is below our window: send it again shortly
+                // Paho's count includes retained publications: send it again shortly
                 synchronized (lock) {
                     if (gen == generation) {
-                        inFlight--;
+                        inFlight.done();
                         cursor = Math.min(cursor, m.index());
                     }
                 }
@@ -340,11 +349,11 @@ public final class MqttOutbox implements AutoCloseable {
             if (gen != generation) {
                 return;
             }
-            inFlight--;
+            inFlight.done();
             if (!ok && !delivery.serverConfirms()) {
                 // resend everything not yet acknowledged, in order
                 generation++;
-                inFlight = 0;
+                inFlight.clear();
                 cursor = queue.head();
             }
             lock.notifyAll();
@@ -354,7 +363,7 @@ public final class MqttOutbox implements AutoCloseable {
     private void rewind() {
         synchronized (lock) {
             generation++;
-            inFlight = 0;
+            inFlight.clear();
             cursor = queue.head();
             unconfirmed.allDue(System.nanoTime());
         }
@@ -403,7 +412,7 @@ public final class MqttOutbox implements AutoCloseable {
             synchronized (lock) {
                 connected = false;
                 generation++;
-                inFlight = 0;
+                inFlight.clear();
                 if (!delivery.serverConfirms()) {
                     cursor = queue.head();
                 }
@@ -468,7 +477,7 @@ public final class MqttOutbox implements AutoCloseable {
             synchronized (lock) {
                 connected = true;
                 generation++;
-                inFlight = 0;
+                inFlight.clear();
                 if (delivery.serverConfirms()) {
                     // the broker may have lost what it held: everything unconfirmed goes out again;
                     // the cursor stays, since the unconfirmed set remembers what was published

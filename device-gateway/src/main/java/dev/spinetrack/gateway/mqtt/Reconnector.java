@@ -1,5 +1,6 @@
 package dev.spinetrack.gateway.mqtt;
 
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Reconnects with backoff (250 ms doubling to 2 s) until connected or stopped. Our own loop
@@ -20,12 +22,16 @@ final class Reconnector {
     private final MqttAsyncClient client;
     private final MqttSettings settings;
     private final BooleanSupplier running;
+    private final Consumer<IMqttToken> connected;
     private final AtomicBoolean active = new AtomicBoolean();
 
-    Reconnector(MqttAsyncClient client, MqttSettings settings, BooleanSupplier running) {
+    /** @param connected told of each completed connect's token (its CONNACK properties) */
+    Reconnector(MqttAsyncClient client, MqttSettings settings, BooleanSupplier running,
+                Consumer<IMqttToken> connected) {
         this.client = client;
         this.settings = settings;
         this.running = running;
+        this.connected = connected;
     }
 
     /** Starts the loop unless one is already running. */
@@ -44,7 +50,9 @@ final class Reconnector {
             while (running.getAsBoolean() && !client.isConnected()) {
                 try {
                     Thread.sleep(delay);
-                    client.connect(MqttOptions.of(settings)).waitForCompletion(6_000);
+                    IMqttToken token = client.connect(MqttOptions.of(settings));
+                    token.waitForCompletion(6_000);
+                    connected.accept(token);
                 } catch (InterruptedException e) {
                     return;
                 } catch (MqttException e) {

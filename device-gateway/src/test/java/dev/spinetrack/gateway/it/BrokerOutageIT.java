@@ -5,6 +5,7 @@ import dev.spinetrack.gateway.GatewayStats;
 import dev.spinetrack.gateway.ble.sim.SimulatedCentral;
 import dev.spinetrack.testing.Await;
 import dev.spinetrack.testing.Brokers;
+import dev.spinetrack.gateway.testing.BrokerProbe;
 import dev.spinetrack.gateway.testing.SampleSubscriber;
 import dev.spinetrack.gateway.testing.ScriptedPeripheral;
 import dev.spinetrack.testing.TestBroker;
@@ -40,6 +41,9 @@ class BrokerOutageIT {
              Gateway g = Gateway.start(ItSupport.config(gw, broker.url(), dir.resolve("queue")),
                      new SimulatedCentral(() -> List.of(rack), () -> { }))) {
             Await.until(WAIT, () -> sub.samples(device).size() >= 300, () -> sub.samples(device).size() + " samples");
+            // the gateway's own ceiling is 1,000; HiveMQ allows 10 and Mosquitto 20 by default
+            assertEquals(Math.min(1000, BrokerProbe.receiveMaximum(broker.url())), g.mqttInFlightLimit(),
+                    "as many publications in flight as the broker's CONNACK allows");
 
             long outageStart = System.nanoTime();
             broker.stop();
@@ -66,6 +70,8 @@ class BrokerOutageIT {
             assertEquals(FRAMES, s.samplesOut());
             assertEquals(0, s.gaps());
             assertEquals(List.of(), sub.problems());
+            assertEquals(Math.min(1000, BrokerProbe.receiveMaximum(broker.url())), g.mqttInFlightLimit(),
+                    "the limit of the broker that came back (a reconnect)");
         }
     }
 }
