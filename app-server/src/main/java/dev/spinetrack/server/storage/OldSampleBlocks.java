@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,14 +52,7 @@ public final class OldSampleBlocks {
 
     /** The devices that may have raw samples (every device with a row), in id order. */
     public static List<String> devices(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM devices ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return Rows.list(c, "SELECT id FROM devices ORDER BY id", ps -> { }, rs -> rs.getString(1));
     }
 
     /**
@@ -76,16 +68,12 @@ public final class OldSampleBlocks {
      * @return what was deleted, and whether more may be due
      */
     public static Purged deleteOldest(Connection c, String device, long beforeT, int maxBlocks) throws SQLException {
-        long keepFrom = Long.MAX_VALUE;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT MIN(from_seq) FROM sessions WHERE device_id = ? AND to_seq IS NULL")) {
-            ps.setString(1, device);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && Rows.nullableLong(rs, 1) != null) {
-                    keepFrom = rs.getLong(1);
-                }
-            }
-        }
+        // MIN over no open session is one row holding NULL: nothing to keep
+        long keepFrom = Rows.first(c, "SELECT MIN(from_seq) FROM sessions WHERE device_id = ? AND to_seq IS NULL",
+                ps -> ps.setString(1, device), rs -> {
+                    Long from = Rows.nullableLong(rs, 1);
+                    return from == null ? Long.MAX_VALUE : from;
+                }).orElse(Long.MAX_VALUE);
         long through = -1;
         long samples = 0;
         int blocks = 0;
