@@ -192,8 +192,10 @@ public class DeviceTracks {
      * it, and so does {@link UnsavedProgress#catchUp} when its stored progress may be behind its samples.
      */
     public void evict(String device) {
-        if (tracks.remove(device) != null) {
+        if (tracks.containsKey(device)) {
+            // noted before it goes, so a reader never finds the device neither in memory nor noted
             behind.add(device);
+            tracks.remove(device);
         }
     }
 
@@ -207,7 +209,12 @@ public class DeviceTracks {
         return List.copyOf(behind);
     }
 
-    /** Forgets that a device is behind (its catch-up is under way; a failure notes it again). */
+    /** Whether the device is noted as behind. */
+    boolean isBehind(String device) {
+        return behind.contains(device);
+    }
+
+    /** Forgets that a device is behind (its progress is stored; the caller holds its monitor). */
     void clearBehind(String device) {
         behind.remove(device);
     }

@@ -59,25 +59,34 @@ public class UnsavedProgress {
      * their stored progress) and stores their progress, so their figures are current even when
      * they never send again.
      *
+     * <p>Each device's catch-up runs whole under its monitor, and its note is cleared only once
+     * its progress is stored: a reader that finds the device noted ({@link #saveOfSession})
+     * waits for the figures, rather than reading them short while another thread (the
+     * {@link ProgressSaver}) is still rebuilding the track.
+     *
      * @return how many devices' progress was stored
-     * @throws RuntimeException the first storage failure (the rest wait for the next call)
+     * @throws RuntimeException the first storage failure (that device stays noted, the rest wait
+     *                          for the next call)
      */
     int catchUp() {
         int n = 0;
         for (String device : tracks.behind()) {
-            tracks.clearBehind(device);
-            DeviceTrack t;
             synchronized (tracks.lock(device)) {
+                if (!tracks.isBehind(device)) {
+                    continue; // another thread caught it up while this one waited
+                }
+                DeviceTrack t;
                 try {
                     t = db.write(c -> tracks.locked(c, device).orElse(null));
                 } catch (RuntimeException e) {
                     tracks.evict(device);
-                    tracks.noteBehind(device);
                     throw e;
                 }
-            }
-            if (t != null && t.progressUnsaved) {
-                n += saveUnsaved(x -> x == t);
+                if (t != null && t.progressUnsaved && tracks.holds(t)) {
+                    store(t);
+                    n++;
+                }
+                tracks.clearBehind(device);
             }
         }
         return n;
@@ -100,25 +109,30 @@ public class UnsavedProgress {
                 if (!t.progressUnsaved || !tracks.holds(t)) {
                     continue;
                 }
-                live.hold(); // the rollups' event goes out after the commit
-                try {
-                    db.write(c -> {
-                        tracks.progress().save(c, t, System.currentTimeMillis());
-                        return null;
-                    });
-                    live.release();
-                    saved++;
-                } catch (RuntimeException e) {
-                    // the track may count rollups as stored that the rollback undid: rebuilt from
-                    // storage (evict notes it as behind, so it is caught up later)
-                    tracks.evict(t.id);
-                    throw e;
-                } finally {
-                    live.discard();
-                }
+                store(t);
+                saved++;
             }
         }
         return saved;
+    }
+
+    /** Stores one track's progress in a transaction of its own; the caller holds its monitor. */
+    private void store(DeviceTrack t) {
+        live.hold(); // the rollups' event goes out after the commit
+        try {
+            db.write(c -> {
+                tracks.progress().save(c, t, System.currentTimeMillis());
+                return null;
+            });
+            live.release();
+        } catch (RuntimeException e) {
+            // the track may count rollups as stored that the rollback undid: rebuilt from
+            // storage (evict notes it as behind, so it is caught up later)
+            tracks.evict(t.id);
+            throw e;
+        } finally {
+            live.discard();
+        }
     }
 
     /** Stores the unsaved progress of devices not stored for {@code quietNanos}; see {@link #saveUnsaved}. */

@@ -9,14 +9,17 @@ import dev.spinetrack.server.testing.TestServer;
 import dev.spinetrack.server.testing.TruthAssert;
 import dev.spinetrack.testing.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.spinetrack.protocol.gatt.DeviceKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,6 +103,59 @@ class DeferredProgressIT {
                             "deferred progress " + run.info().device());
                 }
             }
+        }
+    }
+
+    /**
+     * A read that comes while another thread is rebuilding a dropped track (what the progress
+     * saver does after a restart) shows the figures as tracked, not those last stored: the test
+     * holds the device's monitor so that thread stops mid catch-up, and the read must wait for it.
+     */
+    @Test
+    void readDuringAnotherThreadsCatchUpWaitsForTheFigures() throws Exception {
+        String gateway = "it-progress-" + UUID.randomUUID().toString().substring(0, 8);
+        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create()) {
+            Map<String, Object> props = TestServer.properties(broker.url(), db, gateway, gateway + "-server");
+            props.put("spinetrack.tracking.progress-interval-ms", 3_600_000);
+            try (EmbeddedServer server = TestServer.start(props)) {
+                SampleProcessor processor = server.getApplicationContext().getBean(SampleProcessor.class);
+                SessionService sessions = server.getApplicationContext().getBean(SessionService.class);
+                DeviceTracks tracks = server.getApplicationContext().getBean(DeviceTracks.class);
+                UnsavedProgress unsaved = server.getApplicationContext().getBean(UnsavedProgress.class);
+                ScenarioSamples.DeviceRun run = ScenarioSamples.play("studio", gateway).stream()
+                        .filter(r -> r.info().kind() == DeviceKind.RACK).findFirst().orElseThrow();
+                String device = run.info().device();
+                processor.onInfo(run.info());
+                long id = sessions.start(USER, device).id();
+                int seq = 0;
+                for (List<Sample> part : ScenarioSamples.batches(run.samples(), 2)) {
+                    processor.onSamples(SampleBatch.of(gateway, device, seq++, 0, part));
+                }
+                AtomicReference<SessionDetail> read = new AtomicReference<>();
+                Thread catchUp = new Thread(unsaved::catchUp, "test-catch-up");
+                Thread reader = new Thread(() -> read.set(sessions.session(USER, id)), "test-reader");
+                synchronized (tracks.lock(device)) {
+                    tracks.evict(device); // dropped with its progress unsaved, as by a restart
+                    catchUp.start();
+                    awaitState(catchUp, Thread.State.BLOCKED);
+                    reader.start();
+                    // the reader must not get past the catch-up under way: it waits for the monitor
+                    awaitState(reader, Thread.State.BLOCKED);
+                    assertNull(read.get(), "a read finished while the device's catch-up was under way");
+                }
+                catchUp.join(30_000);
+                reader.join(30_000);
+                assertEquals(run.samples().size(), read.get().session().samples(), device + ": samples tracked");
+                TruthAssert.matches(run.truth(), read.get().regions(), "read during catch-up " + device);
+            }
+        }
+    }
+
+    /** Waits until the thread is in that state, or has ended (then the caller's checks say why). */
+    private static void awaitState(Thread t, Thread.State state) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (t.getState() != state && t.getState() != Thread.State.TERMINATED && System.nanoTime() < deadline) {
+            sleep(5);
         }
     }
 
