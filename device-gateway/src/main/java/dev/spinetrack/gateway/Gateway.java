@@ -12,6 +12,7 @@ import dev.spinetrack.gateway.device.FleetSettings;
 import dev.spinetrack.gateway.mqtt.Json;
 import dev.spinetrack.gateway.mqtt.MqttOutbox;
 import dev.spinetrack.gateway.mqtt.MqttSettings;
+import dev.spinetrack.gateway.mqtt.SampleBatchJson;
 import dev.spinetrack.gateway.batch.Intake;
 import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.IntakeLog;
@@ -182,7 +183,8 @@ public final class Gateway implements AutoCloseable {
 
     private boolean store(SampleBatch b) {
         try {
-            long index = queue.append(Topics.samples(b.gateway(), b.device()), Json.bytes(b), b.samples().size());
+            long index = queue.append(Topics.samples(b.gateway(), b.device()), SampleBatchJson.bytes(b),
+                    b.samples().size());
             outbox.queued(index, b);
             if (journal != null) {
                 journal.queued(b.device(), b.boot() == null ? 0 : b.boot(), b.samples());

@@ -1,2 +1,5 @@
-/** By-hand benchmarks (not tests): run with exec:java, see the README's gateway section. */
+/**
+ * JMH benchmarks of the gateway's hot code, run by hand (docs/benchmarks.md); never part of
+ * {@code ./mvnw verify}.
+ */
 package dev.spinetrack.gateway.bench;
