@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The hand-written batch writer prints exactly the bytes Jackson's data binding prints for the
  * same batch (the oracle, written apart), for the values devices send (pressures
  * {@code raw × scale / 1000}, angles in centi-degrees) and for any other double, which it hands
- * to Jackson; and what it prints reads back as the batch.
+ * to Jackson's fast writer; and what it prints reads back bit for bit through a plain Jackson
+ * mapper with the JDK's parsing, over values near the edges of the double format and of the
+ * fields' ranges (so this also checks the fast writer {@link Json} configures).
  */
 class SampleBatchJsonTest {
 
