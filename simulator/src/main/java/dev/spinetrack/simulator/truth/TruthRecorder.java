@@ -6,7 +6,9 @@ import dev.spinetrack.protocol.gatt.SampleFrame;
 import dev.spinetrack.protocol.region.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,29 +102,50 @@ public final class TruthRecorder {
         }
     }
 
-    /** Dwell and pressure of one region. */
+    /**
+     * Dwell and pressure of one region. Pressures are counted by value rather than kept one by
+     * one: a device sends u16 raw counts, so the distinct values, and the memory, stay bounded
+     * however long a load run lasts, and the nearest-rank p95 over them is the same.
+     */
     private static final class Accumulator {
         private long dwell;
         private double weighted;
         private double peak;
-        private double[] values = new double[256];
-        private int n;
+        private final Map<Double, long[]> counts = new HashMap<>();
+        private long n;
 
         void add(long interval, double pressure) {
             dwell += interval;
             weighted += pressure * interval;
             peak = Math.max(peak, pressure);
-            if (n == values.length) {
-                values = java.util.Arrays.copyOf(values, n * 2);
-            }
-            values[n++] = pressure;
+            counts.computeIfAbsent(pressure, v -> new long[1])[0]++;
+            n++;
         }
 
         RegionTruth truth() {
-            double[] sorted = java.util.Arrays.copyOf(values, n);
-            java.util.Arrays.sort(sorted);
-            double p95 = n == 0 ? 0 : sorted[(int) Math.ceil(0.95 * n) - 1];
-            return new RegionTruth(dwell, dwell == 0 ? 0 : weighted / dwell, peak, p95);
+            return new RegionTruth(dwell, dwell == 0 ? 0 : weighted / dwell, peak, p95());
+        }
+
+        /** The 95th percentile by nearest rank: the smallest value with ceil(0.95 n) values at or below it. */
+        private double p95() {
+            if (n == 0) {
+                return 0;
+            }
+            long rank = (long) Math.ceil(0.95 * n);
+            double[] values = new double[counts.size()];
+            int i = 0;
+            for (Double v : counts.keySet()) {
+                values[i++] = v;
+            }
+            Arrays.sort(values);
+            long atOrBelow = 0;
+            for (double v : values) {
+                atOrBelow += counts.get(v)[0];
+                if (atOrBelow >= rank) {
+                    return v;
+                }
+            }
+            throw new IllegalStateException("counts hold fewer than " + n + " values");
         }
     }
 }
