@@ -16,8 +16,9 @@ import java.util.List;
  * {@code raw × scaleMilli / 1000}, an angle {@code centi / 100} (FrameConverter). For such a
  * double the shortest decimal that reads back as it (what Jackson's and the JDK's writers
  * print) is that decimal itself, so it is printed from the integer {@code round(v × 1000)}
- * once dividing that by 1000 gives the double back bit for bit. Any other value, and any
- * string that would need escaping, goes through Jackson.
+ * once dividing that by 1000 gives the double back bit for bit. Any other value goes through
+ * Jackson's writer. The ids are written as they are: {@link SampleBatch} admits only ids that
+ * {@code Topics.validGatewayId} and {@code validDeviceId} accept, none of which needs escaping.
  */
 public final class SampleBatchJson {
 
@@ -29,9 +30,6 @@ public final class SampleBatchJson {
 
     /** The batch's JSON bytes, equal to {@code Json.bytes(batch)}. */
     public static byte[] bytes(SampleBatch b) {
-        if (!plain(b.gateway()) || !plain(b.device())) {
-            return Json.bytes(b);
-        }
         List<Sample> samples = b.samples();
         int channels = samples.get(0).p().length;
         Out o = new Out(96 + b.gateway().length() + samples.size() * (80 + 10 * channels));
@@ -62,22 +60,11 @@ public final class SampleBatchJson {
             o.put((byte) '}');
         }
         o.put((byte) ']');
-        if (b.boot() != null && b.boot() != 0) { // Jackson's NON_DEFAULT leaves out boot 0
+        if (b.boot() != 0) { // never null in the record; Jackson's NON_DEFAULT leaves out boot 0
             o.ascii(",\"boot\":").integer(b.boot());
         }
         o.put((byte) '}');
         return o.bytes();
-    }
-
-    /** Whether a string is written as it is: printable ASCII without quote or backslash. */
-    private static boolean plain(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A growing byte buffer with the number formats of the batch. */
