@@ -19,6 +19,8 @@ public class IngestCounters {
     private final AtomicLong storedTotal = new AtomicLong();
     private final AtomicLong duplicateTotal = new AtomicLong();
     private final AtomicLong badMessages = new AtomicLong();
+    private final AtomicLong contentions = new AtomicLong();
+    private final Counter contention;
 
     public IngestCounters(MeterRegistry registry) {
         this.registry = registry;
@@ -26,6 +28,7 @@ public class IngestCounters {
         this.duplicates = registry.counter("spinetrack.ingest.samples.duplicate");
         this.rejectedSamples = registry.counter("spinetrack.ingest.samples.rejected");
         this.batchTimer = registry.timer("spinetrack.ingest.batch");
+        this.contention = registry.counter("spinetrack.ingest.transactions.contended");
     }
 
     void samples(int storedCount, int duplicateCount, int rejectedCount) {
@@ -39,6 +42,12 @@ public class IngestCounters {
     void badMessage(String reason) {
         badMessages.incrementAndGet();
         registry.counter("spinetrack.ingest.messages.rejected", "reason", reason).increment();
+    }
+
+    /** A transaction lost to another over locks and is retried. */
+    void contention() {
+        contentions.incrementAndGet();
+        contention.increment();
     }
 
     Timer batchTimer() {
@@ -58,5 +67,10 @@ public class IngestCounters {
     /** Messages rejected (bad topic, JSON or payload) since start. */
     public long badMessages() {
         return badMessages.get();
+    }
+
+    /** Transactions that lost to another over locks (and were retried) since start. */
+    public long contentions() {
+        return contentions.get();
     }
 }

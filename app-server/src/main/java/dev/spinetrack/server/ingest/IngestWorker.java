@@ -7,6 +7,7 @@ import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.session.IngestDisturbance;
 import dev.spinetrack.server.session.IngestOutcome;
 import dev.spinetrack.server.session.SampleProcessor;
+import dev.spinetrack.server.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * devices, up to its group limit of messages and {@link #MAX_GROUP_SAMPLES}) are stored in one
  * transaction and acknowledged one by one after its commit: under load one commit and one
  * rollup update per device serve many messages, and at low load nothing waits for a group. When a group fails, its
- * messages are stored again one at a time, so one bad message only holds back itself.
+ * messages are stored again one at a time, so one bad message only holds back itself. A
+ * transaction that loses to another over locks (another instance storing the same devices) is
+ * retried as it is, however often: that is never the message's fault.
  */
 final class IngestWorker implements Runnable {
 
@@ -209,19 +213,28 @@ final class IngestWorker implements Runnable {
             for (Pending p : group) {
                 batches.add(p.batch());
             }
-            try {
-                long start = System.nanoTime();
-                List<IngestOutcome> outcomes = sink.samples(batches);
-                counters.batchTimer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                for (int i = 0; i < group.size(); i++) {
-                    count(batches.get(i), outcomes.get(i));
-                    acknowledger.ack(group.get(i));
+            for (int contended = 0; ; contended++) {
+                try {
+                    long start = System.nanoTime();
+                    List<IngestOutcome> outcomes = sink.samples(batches);
+                    counters.batchTimer().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    for (int i = 0; i < group.size(); i++) {
+                        count(batches.get(i), outcomes.get(i));
+                        acknowledger.ack(group.get(i));
+                    }
+                    acknowledger.flush();
+                    recovered();
+                    return;
+                } catch (RuntimeException e) {
+                    if (StorageException.contention(e) && !closing) {
+                        // lost to another instance's transaction over the same devices: the group
+                        // as it is will succeed once that one commits
+                        contended(group.get(0).topic(), contended, e);
+                        continue;
+                    }
+                    LOG.warn("A group of {} batches failed ({}); storing them one at a time", group.size(), e.toString());
+                    break;
                 }
-                acknowledger.flush();
-                recovered();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("A group of {} batches failed ({}); storing them one at a time", group.size(), e.toString());
             }
         }
         for (Pending p : group) {
@@ -255,6 +268,7 @@ final class IngestWorker implements Runnable {
             return true;
         }
         long backoff = 200;
+        int contentions = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 apply(parsed.payload());
@@ -264,6 +278,12 @@ final class IngestWorker implements Runnable {
                 if (closing) {
                     LOG.warn("Message on {} left unacknowledged at shutdown for redelivery: {}", p.topic(), e.toString());
                     return false;
+                }
+                if (StorageException.contention(e)) {
+                    // not the message's fault and not an outage: it never counts as an attempt
+                    contended(p.topic(), contentions++, e);
+                    attempt--;
+                    continue;
                 }
                 if (!sink.storageAvailable()) {
                     // an outage of any length: hold everything back (the broker stops sending once the
@@ -301,6 +321,29 @@ final class IngestWorker implements Runnable {
         } else if (payload instanceof GatewayStatus status) {
             sink.gatewayStatus(status);
         }
+    }
+
+    /**
+     * A transaction lost to another over locks (a lock wait timed out, a deadlock): waits a
+     * random moment before trying again, so that two instances storing the same devices do not
+     * keep colliding in step and the other's next transaction does not always win the lock.
+     */
+    private void contended(String topic, int times, RuntimeException e) {
+        counters.contention();
+        if (times == 0) {
+            LOG.info("Message on {} lost a lock to another transaction; retrying: {}", topic, firstLine(e.getMessage()));
+        } else if (times % 50 == 0) {
+            LOG.warn("Message on {} still losing locks to other transactions after {} tries; retrying", topic, times);
+        }
+        sleep(ThreadLocalRandom.current().nextLong(20, 20 + Math.min(1_000, 50L << Math.min(times, 5))));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int eol = message.indexOf('\n');
+        return eol < 0 ? message : message.substring(0, eol).trim();
     }
 
     private void recovered() {

@@ -5,6 +5,7 @@ import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.server.session.IngestOutcome;
+import dev.spinetrack.server.storage.StorageException;
 import dev.spinetrack.testing.Await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,8 @@ class IngestWorkerTest {
     private final IngestWorker worker = new IngestWorker(64, new RecordingSink(), counters, p -> acks.add(p.id()));
     private final Thread thread = new Thread(worker, "test-ingest-worker");
     private volatile boolean storageUp = true;
+    /** Transactions still to lose to another over locks, as a second instance makes them. */
+    private final java.util.concurrent.atomic.AtomicInteger contended = new java.util.concurrent.atomic.AtomicInteger();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -93,6 +96,22 @@ class IngestWorkerTest {
         assertEquals(4, counters.storedSamples());
     }
 
+    @Test
+    void aTransactionThatLosesALockIsRetriedPastTheAttemptsOfABadMessageAndNothingIsRejected() throws Exception {
+        contended.set(7); // more than the five attempts a failing message gets
+        worker.put(batch(1, "a1b2c3d4e5f6"));
+        worker.put(batch(2, "a1b2c3d4e5f6"));
+        thread.start();
+        Await.until("both stored", LIMIT, () -> acks.size() == 2);
+        assertEquals(List.of(1, 2), acks);
+        assertEquals(0, counters.badMessages(), "contention is not a bad message");
+        assertEquals(7, counters.contentions());
+        assertEquals(4, counters.storedSamples());
+        assertEquals(List.of("a1b2c3d4e5f6", "a1b2c3d4e5f6"), calls.get(calls.size() - 1),
+                "the group is retried as it is, not split");
+        assertEquals(null, worker.outage(), "contention is not an outage");
+    }
+
     private static IngestWorker.Pending batch(int id, String device) {
         List<Sample> samples = List.of(new Sample(2L * id, 10L * id, 0, 0, new double[] {1}, null),
                 new Sample(2L * id + 1, 10L * id + 5, 0, 0, new double[] {1}, null));
@@ -108,6 +127,10 @@ class IngestWorkerTest {
             calls.add(batches.stream().map(SampleBatch::device).toList());
             if (!storageUp) {
                 throw new IllegalStateException("connection refused (test)");
+            }
+            if (contended.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new StorageException("database error: lock wait timed out (test)",
+                        new java.sql.SQLException("Timeout trying to lock table (test)", "HYT00", 50200));
             }
             if (batches.stream().anyMatch(b -> b.device().equals(POISON))) {
                 throw new IllegalStateException("database error (test)");

@@ -63,7 +63,10 @@ class SharedSubscriptionIT {
                 }
                 long expected = total;
                 Await.until("both instances together stored every sample", LIMIT,
-                        () -> ca.storedSamples() + cb.storedSamples() == expected);
+                        () -> ca.storedSamples() + cb.storedSamples() == expected,
+                        () -> "of " + expected + " stored " + ca.storedSamples() + " + " + cb.storedSamples()
+                                + ", duplicates " + ca.duplicateSamples() + " + " + cb.duplicateSamples()
+                                + ", messages rejected " + ca.badMessages() + " + " + cb.badMessages());
                 assertTrue(ca.storedSamples() > 0 && cb.storedSamples() > 0,
                         "both instances took a share: " + ca.storedSamples() + " / " + cb.storedSamples());
                 for (int i = 0; i < runs.size(); i++) {

@@ -13,8 +13,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -83,11 +88,55 @@ class DeviceLocksIT {
             st.execute(db.postgres() ? "SET lock_timeout = '300ms'" : "SET LOCK_TIMEOUT 300");
         }
         assertEquals(1, devices.lockAll(other, List.of("fe0000000002")).size(), "a row not locked is free");
-        assertThrows(SQLException.class, () -> devices.lockAll(other, List.of("fe0000000003")),
+        SQLException timeout = assertThrows(SQLException.class, () -> devices.lockAll(other, List.of("fe0000000003")),
                 "a locked row waits for the other transaction");
+        assertTrue(StorageException.contention(new StorageException("test", timeout)),
+                "the database's lock timeout reads as contention: " + timeout.getSQLState() + " " + timeout.getMessage());
         other.rollback();
         c.commit();
         assertEquals(1, devices.lockAll(other, List.of("fe0000000003")).size(), "free after the commit");
         other.rollback();
+    }
+
+    @Test
+    void aDeadlockBetweenTwoTransactionsReadsAsContentionAndADuplicateKeyDoesNot() throws Exception {
+        devices.ensure(c, "fe0000000001", "gw", "u", 0);
+        devices.ensure(c, "fe0000000002", "gw", "u", 0);
+        SQLException duplicate = assertThrows(SQLException.class, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO devices (id, gateway, owner_id, created_at) VALUES ('fe0000000001', 'gw', 'u', 0)");
+            }
+        });
+        assertFalse(StorageException.contention(new StorageException("test", duplicate)),
+                "a unique violation is the work's own fault: " + duplicate.getSQLState());
+        c.setAutoCommit(false);
+        other.setAutoCommit(false);
+        devices.lockAll(c, List.of("fe0000000001"));
+        devices.lockAll(other, List.of("fe0000000002"));
+        // each now waits for the row the other holds; the database breaks the cycle by failing one
+        CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> failureOf(c, "fe0000000002"));
+        Throwable second = failureOf(other, "fe0000000001");
+        Throwable firstFailure = first.get(60, TimeUnit.SECONDS);
+        Throwable failure = second != null ? second : firstFailure;
+        assertNotNull(failure, "one of the two transactions failed");
+        assertTrue(StorageException.contention(new StorageException("test", failure)),
+                "a deadlock (or the lock wait it ends in) reads as contention: " + failure);
+        c.rollback();
+        other.rollback();
+    }
+
+    /** Locks the row; when that fails, ends the transaction at once, so its locks let the other one through. */
+    private Throwable failureOf(Connection conn, String id) {
+        try {
+            devices.lockAll(conn, List.of(id));
+            return null;
+        } catch (SQLException e) {
+            try {
+                conn.rollback();
+            } catch (SQLException ignored) {
+                // the failure is what the test looks at
+            }
+            return e;
+        }
     }
 }

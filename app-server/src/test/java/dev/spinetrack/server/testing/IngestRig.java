@@ -51,6 +51,11 @@ public final class IngestRig implements AutoCloseable {
         return server;
     }
 
+    /** The database the server stores into. */
+    public TestDatabase database() {
+        return db;
+    }
+
     public IngestCounters counters() {
         return server.getApplicationContext().getBean(IngestCounters.class);
     }

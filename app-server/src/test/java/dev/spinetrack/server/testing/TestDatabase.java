@@ -71,6 +71,15 @@ public final class TestDatabase implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * A connection of the test's own to the server's database (for H2, the very database the
+     * server in this JVM has open), beside the server's pool.
+     */
+    public Connection connect() throws SQLException {
+        String url = (String) properties.get("datasources.default.url");
+        return jdbc != null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, "sa", "");
+    }
+
     /** Whether this is PostgreSQL. */
     public boolean postgres() {
         return jdbc != null;

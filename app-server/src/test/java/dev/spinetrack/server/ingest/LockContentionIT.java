@@ -1,0 +1,73 @@
+package dev.spinetrack.server.ingest;
+
+import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.testing.IngestRig;
+import dev.spinetrack.server.testing.ScenarioSamples;
+import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.TestBroker;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Another transaction holds a device's row lock (as a second server instance storing the same
+ * device does) far longer than a message's retries of a real database error would last: on H2
+ * every wait for it ends in a lock timeout after 2 s. Such lost lock waits are contention, not a
+ * bad message, so ingest keeps retrying and, once the lock is released, stores every sample:
+ * none is rejected as unstorable.
+ */
+class LockContentionIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    /** Longer than five attempts with their backoff (about 13 s on H2), which once rejected the message. */
+    private static final long HOLD_MS = 20_000;
+
+    @Test
+    void batchesWaitingForAnotherTransactionsLockAreStoredOnceItIsReleased() throws Exception {
+        try (TestBroker broker = TestBroker.shared(); IngestRig rig = IngestRig.start(broker, "it-contention")) {
+            IngestCounters counters = rig.counters();
+            ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", rig.publisher().gateway()).get(0);
+            String device = run.info().device();
+            List<List<Sample>> batches = ScenarioSamples.batches(run.samples(), 250);
+            rig.publisher().info(run.info());
+            rig.publisher().batch(device, batches.get(0));
+            int first = batches.get(0).size();
+            Await.until("the first batch stored", LIMIT, () -> counters.storedSamples() == first,
+                    () -> "stored " + counters.storedSamples());
+            try (Connection other = rig.database().connect()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement ps = other.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
+                    ps.setString(1, device);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), "the device has a row to lock");
+                    }
+                }
+                for (List<Sample> b : batches.subList(1, batches.size())) {
+                    rig.publisher().batch(device, b);
+                }
+                Thread.sleep(HOLD_MS);
+                assertEquals(first, counters.storedSamples(), "nothing more stored while the lock is held");
+                other.rollback();
+            }
+            int n = run.samples().size();
+            Await.until("every sample stored once the lock is released", LIMIT,
+                    () -> counters.storedSamples() == n || counters.badMessages() > 0,
+                    () -> "stored " + counters.storedSamples() + " of " + n + ", rejected messages "
+                            + counters.badMessages());
+            assertEquals(0, counters.badMessages(), "no message given up as unstorable");
+            assertEquals(n, counters.storedSamples());
+            assertEquals(0, counters.duplicateSamples());
+            if (!rig.database().postgres()) {
+                // PostgreSQL waits for a row lock without a time limit; H2 gives up after 2 s
+                assertTrue(counters.contentions() > 0, "H2's lock timeouts were met and retried");
+            }
+        }
+    }
+}
