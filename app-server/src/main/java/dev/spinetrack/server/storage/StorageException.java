@@ -15,6 +15,8 @@ public class StorageException extends RuntimeException {
     private static final Set<String> CONTENTION_STATES = Set.of("40001", "40P01", "55P03", "HYT00");
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final int H2_DEADLOCK = 40001;
+    /** H2's "another transaction has updated or deleted the same row": a serialization conflict. */
+    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     public StorageException(String message, Throwable cause) {
         super(message, cause);
@@ -37,7 +39,8 @@ public class StorageException extends RuntimeException {
                 return true;
             }
             if (t instanceof SQLException s && (CONTENTION_STATES.contains(s.getSQLState())
-                    || isH2(s) && (s.getErrorCode() == H2_LOCK_TIMEOUT || s.getErrorCode() == H2_DEADLOCK))) {
+                    || isH2(s) && (s.getErrorCode() == H2_LOCK_TIMEOUT || s.getErrorCode() == H2_DEADLOCK
+                    || s.getErrorCode() == H2_CONCURRENT_UPDATE))) {
                 return true;
             }
         }

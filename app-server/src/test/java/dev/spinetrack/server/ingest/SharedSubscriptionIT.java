@@ -3,6 +3,7 @@ package dev.spinetrack.server.ingest;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.server.session.SessionService;
 import dev.spinetrack.testing.Await;
+import dev.spinetrack.testing.Brokers;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.testing.TestBroker;
 import dev.spinetrack.server.testing.TestDatabase;
@@ -33,7 +34,7 @@ class SharedSubscriptionIT {
     void twoInstancesSplitTheStreamAndAgreeWithGroundTruth() {
         String gateway = "it-shared-" + UUID.randomUUID().toString().substring(0, 8);
         List<ScenarioSamples.DeviceRun> runs = ScenarioSamples.play("studio", gateway);
-        try (TestBroker broker = TestBroker.shared(); TestDatabase db = TestDatabase.create();
+        try (TestBroker broker = Brokers.sharing(); TestDatabase db = TestDatabase.create();
              TestPublisher publisher = new TestPublisher(broker.url(), gateway)) {
             Map<String, Object> a = TestServer.properties(broker.url(), db, gateway, gateway + "-a");
             a.put("spinetrack.mqtt.shared-group", gateway);
@@ -48,7 +49,10 @@ class SharedSubscriptionIT {
                 for (ScenarioSamples.DeviceRun run : runs) {
                     publisher.info(run.info());
                 }
-                Await.until("every device is known", LIMIT, () -> sessions.devices("demo").stream()
+                // both instances have stored or read the infos, so each knows the other writes too
+                SessionService other = second.getApplicationContext().getBean(SessionService.class);
+                Await.until("every device is known to both instances", LIMIT, () -> sessions.devices("demo").stream()
+                        .filter(d -> d.kind() != null).count() == runs.size() && other.devices("demo").stream()
                         .filter(d -> d.kind() != null).count() == runs.size());
                 List<Long> ids = new ArrayList<>();
                 for (ScenarioSamples.DeviceRun run : runs) {
