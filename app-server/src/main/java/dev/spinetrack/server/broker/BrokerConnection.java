@@ -53,6 +53,12 @@ public class BrokerConnection implements AutoCloseable {
                 }
                 return gateways.authenticate(clientId, user, password);
             };
+            if (!settings.sharedGroup().isBlank()) {
+                // the server's password on it is this process's secret: no other instance can consume
+                LOG.warn("spinetrack.mqtt.shared-group '{}' is set, but the broker is the embedded one, which only this "
+                        + "instance can consume from; several instances need an external broker (spinetrack.mqtt.url)",
+                        settings.sharedGroup());
+            }
             this.embedded = EmbeddedBroker.start(settings.embeddedPort(), Path.of(dataDir, "broker"), guard);
             this.address = embedded.address().withCredentials(SERVER_USER, serverPassword);
         }
