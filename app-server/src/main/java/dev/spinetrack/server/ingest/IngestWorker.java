@@ -184,10 +184,23 @@ final class IngestWorker implements Runnable {
             if (first == null || closing) {
                 continue;
             }
-            if (first.batch() == null) {
-                handleAlone(first);
-            } else {
-                storeGroup(groupFrom(first));
+            List<Pending> group = first.batch() == null ? List.of(first) : groupFrom(first);
+            for (int failures = 1; !closing; failures++) {
+                try {
+                    if (first.batch() == null) {
+                        handleAlone(first);
+                    } else {
+                        storeGroup(group);
+                    }
+                    break;
+                } catch (RuntimeException e) {
+                    // a defect of ours, not of the message or the database: a worker that died here
+                    // would stall its devices silently, so it says so loudly and tries the same
+                    // messages again (what a first try stored, storage drops as duplicates)
+                    LOG.error("Ingest worker failed unexpectedly on {} ({} time(s)); trying its {} message(s) again",
+                            first.topic(), failures, group.size(), e);
+                    sleep(Math.min(MAX_BACKOFF_MS, 200L * failures));
+                }
             }
         }
     }

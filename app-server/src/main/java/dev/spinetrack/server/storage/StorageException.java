@@ -38,7 +38,8 @@ public class StorageException extends RuntimeException {
             if (t instanceof SQLTransactionRollbackException) {
                 return true;
             }
-            if (t instanceof SQLException s && (CONTENTION_STATES.contains(s.getSQLState())
+            // a driver may give no SQL state at all (null), which Set.of(...).contains refuses
+            if (t instanceof SQLException s && (s.getSQLState() != null && CONTENTION_STATES.contains(s.getSQLState())
                     || isH2(s) && (s.getErrorCode() == H2_LOCK_TIMEOUT || s.getErrorCode() == H2_DEADLOCK
                     || s.getErrorCode() == H2_CONCURRENT_UPDATE))) {
                 return true;

@@ -27,7 +27,14 @@ class IngestWorkerTest {
     private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> acks = Collections.synchronizedList(new ArrayList<>());
     private final IngestCounters counters = new IngestCounters(new SimpleMeterRegistry());
-    private final IngestWorker worker = new IngestWorker(64, new RecordingSink(), counters, p -> acks.add(p.id()));
+    /** Acknowledgements still to fail, as a defect past the commit would make them. */
+    private final java.util.concurrent.atomic.AtomicInteger brokenAcks = new java.util.concurrent.atomic.AtomicInteger();
+    private final IngestWorker worker = new IngestWorker(64, new RecordingSink(), counters, p -> {
+        if (brokenAcks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("acknowledger defect (test)");
+        }
+        acks.add(p.id());
+    });
     private final Thread thread = new Thread(worker, "test-ingest-worker");
     private volatile boolean storageUp = true;
     /** Transactions still to lose to another over locks, as a second instance makes them. */
@@ -110,6 +117,19 @@ class IngestWorkerTest {
         assertEquals(List.of("a1b2c3d4e5f6", "a1b2c3d4e5f6"), calls.get(calls.size() - 1),
                 "the group is retried as it is, not split");
         assertEquals(null, worker.outage(), "contention is not an outage");
+    }
+
+    @Test
+    void anUnexpectedFailureOfTheWorkerItselfDoesNotStopItAndLosesNothing() throws Exception {
+        brokenAcks.set(2);
+        worker.put(batch(1, "a1b2c3d4e5f6"));
+        thread.start();
+        Await.until("the batch acknowledged after the defect passed", LIMIT, () -> acks.size() == 1);
+        worker.put(batch(2, "a1b2c3d4e5f6"));
+        Await.until("the worker still takes messages", LIMIT, () -> acks.size() == 2);
+        assertEquals(List.of(1, 2), acks);
+        assertEquals(true, thread.isAlive(), "the worker thread lives on");
+        assertEquals(0, counters.badMessages());
     }
 
     private static IngestWorker.Pending batch(int id, String device) {
