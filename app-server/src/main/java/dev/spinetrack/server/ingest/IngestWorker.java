@@ -187,11 +187,7 @@ final class IngestWorker implements Runnable {
             List<Pending> group = first.batch() == null ? List.of(first) : groupFrom(first);
             for (int failures = 1; !closing; failures++) {
                 try {
-                    if (first.batch() == null) {
-                        handleAlone(first);
-                    } else {
-                        storeGroup(group);
-                    }
+                    storeGroup(group);
                     break;
                 } catch (RuntimeException e) {
                     // a defect of ours, not of the message or the database: a worker that died here

@@ -11,10 +11,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,7 +30,7 @@ class IngestWorkerTest {
     private final List<Integer> acks = Collections.synchronizedList(new ArrayList<>());
     private final IngestCounters counters = new IngestCounters(new SimpleMeterRegistry());
     /** Acknowledgements still to fail, as a defect past the commit would make them. */
-    private final java.util.concurrent.atomic.AtomicInteger brokenAcks = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger brokenAcks = new AtomicInteger();
     private final IngestWorker worker = new IngestWorker(64, new RecordingSink(), counters, p -> {
         if (brokenAcks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("acknowledger defect (test)");
@@ -38,7 +40,7 @@ class IngestWorkerTest {
     private final Thread thread = new Thread(worker, "test-ingest-worker");
     private volatile boolean storageUp = true;
     /** Transactions still to lose to another over locks, as a second instance makes them. */
-    private final java.util.concurrent.atomic.AtomicInteger contended = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger contended = new AtomicInteger();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -150,7 +152,7 @@ class IngestWorkerTest {
             }
             if (contended.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new StorageException("database error: lock wait timed out (test)",
-                        new java.sql.SQLException("Timeout trying to lock table (test)", "HYT00", 50200));
+                        new SQLException("Timeout trying to lock table (test)", "HYT00", 50200));
             }
             if (batches.stream().anyMatch(b -> b.device().equals(POISON))) {
                 throw new IllegalStateException("database error (test)");

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -45,8 +44,8 @@ class DeviceLocksIT {
         var flyway = Flyway.configure().dataSource(url, user, password);
         Object schema = p.get("flyway.datasources.default.default-schema");
         (schema == null ? flyway : flyway.schemas((String) schema).defaultSchema((String) schema)).load().migrate();
-        c = DriverManager.getConnection(url, user, password);
-        other = DriverManager.getConnection(url, user, password);
+        c = db.connect();
+        other = db.connect();
     }
 
     @AfterEach
