@@ -118,7 +118,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
             options.setPassword(broker.address().password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (broker.address().url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory()); // Paho reads headers byte by byte
+            options.setSocketFactory(new BufferedSocketFactory()); // buffered reads; PUBACKs leave at once
         }
         MqttCredentials.apply(settings, options);
         this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options,

@@ -35,7 +35,7 @@ final class MqttOptions {
         if (settings.trustStore() != null) {
             o.setSocketFactory(TlsContext.socketFactory(settings.trustStore(), settings.trustStorePassword()));
         } else if (settings.brokerUrl().startsWith("tcp://")) {
-            o.setSocketFactory(BufferedSocketFactory.noDelay()); // samples leave at once
+            o.setSocketFactory(new BufferedSocketFactory()); // buffered reads; samples leave at once
         }
         return o;
     }

@@ -13,35 +13,22 @@ import java.net.Socket;
  * a system call per byte on a bare socket: two to five per MQTT message, the main cost of a
  * stream of small messages. Reading through a buffer takes whatever the kernel holds in one
  * call. Only for {@code tcp://}: TLS sockets already read whole records.
+ *
+ * <p>Nagle's algorithm is off ({@code TCP_NODELAY}) on every socket: with it on, a small packet
+ * waits until the peer acknowledged the one before it, which the peer may delay by up to 40 ms
+ * (Linux's delayed ACK). A publisher's batch then waits; and a subscriber's PUBACKs wait too,
+ * which holds back the broker's next messages when the broker keeps Nagle on as well (Mosquitto's
+ * default): both sides wait for the other's acknowledgement until the delayed-ACK timer fires.
+ * Paho writes each packet whole, so each leaves as one segment.
  */
 public final class BufferedSocketFactory extends SocketFactory {
 
     /** Bytes read from the kernel at once; a 500-sample batch is about 100 kB. */
     static final int BUFFER_BYTES = 64 * 1024;
 
-    private final boolean noDelay;
-
-    /** Sockets with Nagle's algorithm on (the default of TCP): for a side that mostly acknowledges. */
-    public BufferedSocketFactory() {
-        this(false);
-    }
-
-    private BufferedSocketFactory(boolean noDelay) {
-        this.noDelay = noDelay;
-    }
-
-    /**
-     * Sockets with Nagle's algorithm off, for a publisher whose messages should leave at once:
-     * with it on, a small packet waits until the peer acknowledged the one before it, which the
-     * peer may delay (40 ms on Linux). Paho writes each packet whole, so each leaves as one.
-     */
-    public static BufferedSocketFactory noDelay() {
-        return new BufferedSocketFactory(true);
-    }
-
     @Override
     public Socket createSocket() {
-        return new BufferedSocket(noDelay);
+        return new BufferedSocket();
     }
 
     @Override
@@ -66,7 +53,7 @@ public final class BufferedSocketFactory extends SocketFactory {
     }
 
     private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-        Socket s = new BufferedSocket(noDelay);
+        Socket s = new BufferedSocket();
         try {
             if (local != null) {
                 s.bind(local);
@@ -83,11 +70,9 @@ public final class BufferedSocketFactory extends SocketFactory {
     private static final class BufferedSocket extends Socket {
         private InputStream in;
 
-        BufferedSocket(boolean noDelay) {
+        BufferedSocket() {
             try {
-                if (noDelay) {
-                    setTcpNoDelay(true);
-                }
+                setTcpNoDelay(true);
             } catch (java.net.SocketException e) {
                 throw new IllegalStateException("cannot switch off Nagle's algorithm: " + e.getMessage(), e);
             }
