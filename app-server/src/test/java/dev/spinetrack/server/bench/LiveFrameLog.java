@@ -107,16 +107,24 @@ final class LiveFrameLog {
         }
         readStamps(stampsFile, stamps);
         long[] latency = new long[count];
+        long[] notified = new long[count];
+        int[] deviceOfMatched = new int[count];
+        long[] leftBroker = new long[count];
         long[] toBroker = new long[count];
         long[] fromBroker = new long[count];
+        long[] tappedAt = new long[count];
         int matched = 0;
         int tapped = 0;
         for (int i = 0; i < count; i++) {
             Long at = stamps.getOrDefault(devices[deviceOf[i]], Map.of()).get(seqs[i]);
             if (at != null) {
+                notified[matched] = at;
+                deviceOfMatched[matched] = deviceOf[i];
                 latency[matched++] = arrivals[i] - at;
                 Long left = tap == null ? null : tap.left(devices[deviceOf[i]], seqs[i]);
                 if (left != null) {
+                    leftBroker[matched - 1] = left - at;
+                    tappedAt[tapped] = at;
                     toBroker[tapped] = left - at;
                     fromBroker[tapped++] = arrivals[i] - left;
                 }
@@ -134,17 +142,76 @@ final class LiveFrameLog {
                         + "p99 %.1f ms, max %.1f ms%n", pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
         System.out.println("  share of frames by latency: " + histogram(sorted));
-        split("  notification -> out of the broker (gateway)", Arrays.copyOf(toBroker, tapped));
-        split("  out of the broker -> WebSocket (server)", Arrays.copyOf(fromBroker, tapped));
+        dump(matched, notified, latency, deviceOfMatched, leftBroker);
+        System.out.println("  " + slowWindows(Arrays.copyOf(notified, matched), Arrays.copyOf(latency, matched),
+                25_000_000L, 100_000_000L));
+        split("  notification -> out of the broker (gateway)", Arrays.copyOf(tappedAt, tapped), Arrays.copyOf(toBroker, tapped));
+        split("  out of the broker -> WebSocket (server)", Arrays.copyOf(tappedAt, tapped), Arrays.copyOf(fromBroker, tapped));
     }
 
-    private static void split(String what, long[] part) {
+    private static void split(String what, long[] notified, long[] part) {
         if (part.length == 0) {
             return;
         }
+        String bursts = slowWindows(notified, part, 15_000_000L, 100_000_000L);
         Arrays.sort(part);
         System.out.printf("%s, %d frames: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, part.length,
                 pct(part, 0.50), pct(part, 0.95), pct(part, 0.99), part[part.length - 1] / 1e6);
+        System.out.println("    " + bursts);
+    }
+
+    /**
+     * Writes each matched frame as "notification nanoTime, latency ns, device index, ns to leaving
+     * the broker (0: not tapped)" to the file named by
+     * {@code -Dbench.frames.out}, to line the slow ones up with other processes' logs (HotSpot's
+     * {@code -Xlog:...:timenanos} decorator gives the same clock).
+     */
+    private static void dump(int n, long[] notified, long[] latency, int[] device, long[] toBroker) throws IOException {
+        String out = System.getProperty("bench.frames.out");
+        if (out == null) {
+            return;
+        }
+        try (var w = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(out)))) {
+            for (int i = 0; i < n; i++) {
+                w.println(notified[i] + "," + latency[i] + "," + device[i] + "," + toBroker[i]);
+            }
+        }
+    }
+
+    /**
+     * Whether the frames slower than {@code slowNanos} come in bursts (a stall of a process: GC,
+     * the scheduler) or spread evenly (steady queueing): over windows of {@code windowNanos} of
+     * notification time, how many windows hold any, and what share of them the worst tenth holds.
+     */
+    static String slowWindows(long[] notified, long[] latency, long slowNanos, long windowNanos) {
+        if (notified.length == 0) {
+            return "no frames";
+        }
+        long first = Arrays.stream(notified).min().getAsLong();
+        long last = Arrays.stream(notified).max().getAsLong();
+        int[] slowIn = new int[(int) ((last - first) / windowNanos) + 1];
+        int slow = 0;
+        for (int i = 0; i < notified.length; i++) {
+            if (latency[i] > slowNanos) {
+                slowIn[(int) ((notified[i] - first) / windowNanos)]++;
+                slow++;
+            }
+        }
+        int[] sorted = slowIn.clone();
+        Arrays.sort(sorted);
+        int withAny = 0;
+        for (int n : sorted) {
+            withAny += n > 0 ? 1 : 0;
+        }
+        int tenth = Math.max(1, sorted.length / 10);
+        int inWorst = 0;
+        for (int i = sorted.length - tenth; i < sorted.length; i++) {
+            inWorst += sorted[i];
+        }
+        return String.format(java.util.Locale.ROOT, "frames over %d ms: %d, in %d of %d windows of %d ms; "
+                        + "the worst tenth of the windows hold %.1f %% of them, the worst window %d",
+                slowNanos / 1_000_000, slow, withAny, sorted.length, windowNanos / 1_000_000,
+                slow == 0 ? 0.0 : 100.0 * inWorst / slow, sorted[sorted.length - 1]);
     }
 
     /** The share of sorted latencies (ns) in each band, as "0-5 ms 41.0 %, 5-10 ms ...". */
