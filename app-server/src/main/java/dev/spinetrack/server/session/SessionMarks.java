@@ -36,26 +36,19 @@ final class SessionMarks {
     void add(long sessionId, LongFunction<SessionMark> markAt) {
         SessionRow s = db.read(c -> sessions.find(c, sessionId)).orElseThrow(() -> new NotFoundException("session",
                 sessionId));
-        synchronized (tracks.lock(s.deviceId())) {
-            try {
-                db.write(c -> {
-                    DeviceTrack t = tracks.lockedForChange(c, s.deviceId()).orElseThrow();
-                    SessionRow current = sessions.find(c, sessionId).orElseThrow();
-                    boolean live = current.open() && t.open != null && t.open.session().id() == sessionId;
-                    SessionMark mark = markAt.apply(deviceNow(c, live ? t.open : null, current));
-                    sessions.addMark(c, sessionId, mark);
-                    if (live && !t.open.markIsLate(mark.atMs())) {
-                        t.open.mark(mark);
-                    } else {
-                        tracks.recompute(c, t, current);
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                tracks.evict(s.deviceId());
-                throw e;
+        ContendedChange.run(tracks, s.deviceId(), "marking session " + sessionId, () -> db.write(c -> {
+            DeviceTrack t = tracks.lockedForChange(c, s.deviceId()).orElseThrow();
+            SessionRow current = sessions.find(c, sessionId).orElseThrow();
+            boolean live = current.open() && t.open != null && t.open.session().id() == sessionId;
+            SessionMark mark = markAt.apply(deviceNow(c, live ? t.open : null, current));
+            sessions.addMark(c, sessionId, mark);
+            if (live && !t.open.markIsLate(mark.atMs())) {
+                t.open.mark(mark);
+            } else {
+                tracks.recompute(c, t, current);
             }
-        }
+            return null;
+        }));
     }
 
     /** The device's "now" for the session; storage is asked only when neither the track nor the session knows. */

@@ -95,43 +95,29 @@ public class SessionService {
      * belong to it. An open session on the device ends first (reason {@code replaced}).
      */
     public SessionRow start(String user, String deviceId) {
-        synchronized (tracks.lock(deviceId)) {
-            try {
-                return db.write(c -> {
-                    visibleDevice(c, user, deviceId);
-                    DeviceTrack t = tracks.lockedForChange(c, deviceId).orElseThrow();
-                    long high = Math.max(t.processedSeq, samples.highestSeq(c, deviceId));
-                    long now = System.currentTimeMillis();
-                    closeOpen(c, t, high, now, "replaced");
-                    lifecycle.open(c, t, SessionStart.byUser(user, high, now));
-                    return sessions.findOpen(c, deviceId).orElseThrow();
-                });
-            } catch (RuntimeException e) {
-                tracks.evict(deviceId);
-                throw e;
-            }
-        }
+        return ContendedChange.run(tracks, deviceId, "starting a session", () -> db.write(c -> {
+            visibleDevice(c, user, deviceId);
+            DeviceTrack t = tracks.lockedForChange(c, deviceId).orElseThrow();
+            long high = Math.max(t.processedSeq, samples.highestSeq(c, deviceId));
+            long now = System.currentTimeMillis();
+            closeOpen(c, t, high, now, "replaced");
+            lifecycle.open(c, t, SessionStart.byUser(user, high, now));
+            return sessions.findOpen(c, deviceId).orElseThrow();
+        }));
     }
 
     /** Stops a session (no effect on one already ended); samples received so far stay in it. */
     public SessionRow stop(String user, long sessionId) {
         SessionRow s = session(user, sessionId).session();
-        synchronized (tracks.lock(s.deviceId())) {
-            try {
-                return db.write(c -> {
-                    SessionRow current = sessions.find(c, sessionId).orElseThrow();
-                    if (current.open()) {
-                        DeviceTrack t = tracks.lockedForChange(c, current.deviceId()).orElseThrow();
-                        closeOpen(c, t, SessionRules.endSeq(t.processedSeq, current.fromSeq()),
-                                System.currentTimeMillis(), "stopped");
-                    }
-                    return sessions.find(c, sessionId).orElseThrow();
-                });
-            } catch (RuntimeException e) {
-                tracks.evict(s.deviceId());
-                throw e;
+        return ContendedChange.run(tracks, s.deviceId(), "stopping session " + sessionId, () -> db.write(c -> {
+            SessionRow current = sessions.find(c, sessionId).orElseThrow();
+            if (current.open()) {
+                DeviceTrack t = tracks.lockedForChange(c, current.deviceId()).orElseThrow();
+                closeOpen(c, t, SessionRules.endSeq(t.processedSeq, current.fromSeq()),
+                        System.currentTimeMillis(), "stopped");
             }
-        }
+            return sessions.find(c, sessionId).orElseThrow();
+        }));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.testing.IngestRig;
 import dev.spinetrack.server.testing.ScenarioSamples;
 import dev.spinetrack.testing.Await;
@@ -12,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * device does) far longer than a message's retries of a real database error would last: on H2
  * every wait for it ends in a lock timeout after 2 s. Such lost lock waits are contention, not a
  * bad message, so ingest keeps retrying and, once the lock is released, stores every sample:
- * none is rejected as unstorable.
+ * none is rejected as unstorable. A request's change of the device waits out the lock the same way.
  */
 class LockContentionIT {
 
@@ -68,6 +71,43 @@ class LockContentionIT {
                 // PostgreSQL waits for a row lock without a time limit; H2 gives up after 2 s
                 assertTrue(counters.contentions() > 0, "H2's lock timeouts were met and retried");
             }
+        }
+    }
+
+    /**
+     * A request's change of a device (here starting a session, as {@code POST /api/sessions} does)
+     * waits out another transaction's lock longer than one lock timeout of H2 (2 s) instead of
+     * failing: the request's transaction lost the wait, and is tried again.
+     */
+    @Test
+    void aSessionStartWaitsOutAnotherTransactionsLock() throws Exception {
+        try (TestBroker broker = TestBroker.shared(); IngestRig rig = IngestRig.start(broker, "it-contention-start")) {
+            ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", rig.publisher().gateway()).get(0);
+            String device = run.info().device();
+            rig.publisher().info(run.info());
+            List<Sample> first = ScenarioSamples.batches(run.samples(), 250).get(0);
+            rig.publisher().batch(device, first);
+            Await.until("the first batch stored", LIMIT, () -> rig.counters().storedSamples() == first.size(),
+                    () -> "stored " + rig.counters().storedSamples());
+            CompletableFuture<SessionRow> started;
+            try (Connection other = rig.database().connect()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement ps = other.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
+                    ps.setString(1, device);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), "the device has a row to lock");
+                    }
+                }
+                started = CompletableFuture.supplyAsync(() -> rig.sessions().start("demo", device));
+                Thread.sleep(3_500); // past one lock timeout of H2
+                assertTrue(!started.isDone() || !started.isCompletedExceptionally(),
+                        () -> "the start failed while the lock was held: " + started.handle((r, e) -> e).join());
+                other.rollback();
+            }
+            SessionRow s = started.get(60, TimeUnit.SECONDS);
+            assertTrue(s.open(), "the session is open");
+            assertEquals("demo", s.userId());
+            assertEquals(device, s.deviceId());
         }
     }
 }
