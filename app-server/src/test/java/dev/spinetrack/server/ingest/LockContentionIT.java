@@ -44,14 +44,7 @@ class LockContentionIT {
             int first = batches.get(0).size();
             Await.until("the first batch stored", LIMIT, () -> counters.storedSamples() == first,
                     () -> "stored " + counters.storedSamples());
-            try (Connection other = rig.database().connect()) {
-                other.setAutoCommit(false);
-                try (PreparedStatement ps = other.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
-                    ps.setString(1, device);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        assertTrue(rs.next(), "the device has a row to lock");
-                    }
-                }
+            try (Connection other = lockDeviceRow(rig, device)) {
                 for (List<Sample> b : batches.subList(1, batches.size())) {
                     rig.publisher().batch(device, b);
                 }
@@ -90,14 +83,7 @@ class LockContentionIT {
             Await.until("the first batch stored", LIMIT, () -> rig.counters().storedSamples() == first.size(),
                     () -> "stored " + rig.counters().storedSamples());
             CompletableFuture<SessionRow> started;
-            try (Connection other = rig.database().connect()) {
-                other.setAutoCommit(false);
-                try (PreparedStatement ps = other.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
-                    ps.setString(1, device);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        assertTrue(rs.next(), "the device has a row to lock");
-                    }
-                }
+            try (Connection other = lockDeviceRow(rig, device)) {
                 started = CompletableFuture.supplyAsync(() -> rig.sessions().start("demo", device));
                 Thread.sleep(3_500); // past one lock timeout of H2
                 assertTrue(!started.isDone() || !started.isCompletedExceptionally(),
@@ -109,5 +95,18 @@ class LockContentionIT {
             assertEquals("demo", s.userId());
             assertEquals(device, s.deviceId());
         }
+    }
+
+    /** A second connection whose open transaction holds the device's row lock (until rolled back). */
+    private static Connection lockDeviceRow(IngestRig rig, String device) throws Exception {
+        Connection other = rig.database().connect();
+        other.setAutoCommit(false);
+        try (PreparedStatement ps = other.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
+            ps.setString(1, device);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the device has a row to lock");
+            }
+        }
+        return other;
     }
 }
