@@ -76,15 +76,12 @@ public class SessionService {
      * it close ({@link AccessChanged}).
      */
     public DeviceRow transferDevice(String user, String deviceId, String newOwner) {
-        DeviceRow moved;
-        synchronized (tracks.lock(deviceId)) {
-            moved = db.write(c -> {
-                visibleDevice(c, user, deviceId);
-                devices.setOwner(c, deviceId, newOwner, System.currentTimeMillis());
-                tracks.evict(deviceId);
-                return devices.find(c, deviceId).orElseThrow();
-            });
-        }
+        DeviceRow moved = ContendedChange.run(tracks, deviceId, "moving it to another owner", () -> db.write(c -> {
+            visibleDevice(c, user, deviceId);
+            devices.setOwner(c, deviceId, newOwner, System.currentTimeMillis());
+            tracks.evict(deviceId);
+            return devices.find(c, deviceId).orElseThrow();
+        }));
         accessEvents.publishEvent(new AccessChanged("device " + deviceId + " moved from " + user + " to " + newOwner));
         live.publish(DeviceChanges.event(moved)); // the new owner's dashboards list it
         return moved;

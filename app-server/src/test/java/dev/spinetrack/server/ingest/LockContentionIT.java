@@ -1,6 +1,7 @@
 package dev.spinetrack.server.ingest;
 
 import dev.spinetrack.protocol.mqtt.Sample;
+import dev.spinetrack.server.storage.DeviceRow;
 import dev.spinetrack.server.storage.SessionRow;
 import dev.spinetrack.server.testing.IngestRig;
 import dev.spinetrack.server.testing.ScenarioSamples;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,26 +77,51 @@ class LockContentionIT {
     @Test
     void aSessionStartWaitsOutAnotherTransactionsLock() throws Exception {
         try (TestBroker broker = TestBroker.shared(); IngestRig rig = IngestRig.start(broker, "it-contention-start")) {
-            ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", rig.publisher().gateway()).get(0);
-            String device = run.info().device();
-            rig.publisher().info(run.info());
-            List<Sample> first = ScenarioSamples.batches(run.samples(), 250).get(0);
-            rig.publisher().batch(device, first);
-            Await.until("the first batch stored", LIMIT, () -> rig.counters().storedSamples() == first.size(),
-                    () -> "stored " + rig.counters().storedSamples());
-            CompletableFuture<SessionRow> started;
-            try (Connection other = lockDeviceRow(rig, device)) {
-                started = CompletableFuture.supplyAsync(() -> rig.sessions().start("demo", device));
-                Thread.sleep(3_500); // past one lock timeout of H2
-                assertTrue(!started.isDone() || !started.isCompletedExceptionally(),
-                        () -> "the start failed while the lock was held: " + started.handle((r, e) -> e).join());
-                other.rollback();
-            }
-            SessionRow s = started.get(60, TimeUnit.SECONDS);
+            String device = deviceWithSamples(rig);
+            SessionRow s = whileRowLocked(rig, device, () -> rig.sessions().start("demo", device));
             assertTrue(s.open(), "the session is open");
             assertEquals("demo", s.userId());
             assertEquals(device, s.deviceId());
         }
+    }
+
+    /** Giving a device to another user ({@code PUT /api/devices/{id}/owner}) waits out the lock the same way. */
+    @Test
+    void aTransferWaitsOutAnotherTransactionsLock() throws Exception {
+        try (TestBroker broker = TestBroker.shared(); IngestRig rig = IngestRig.start(broker, "it-contention-move")) {
+            String device = deviceWithSamples(rig);
+            DeviceRow moved = whileRowLocked(rig, device, () -> rig.sessions().transferDevice("demo", device, "coach"));
+            assertEquals("coach", moved.ownerId());
+            assertEquals("coach", rig.sessions().device("coach", device).ownerId(), "the new owner sees it stored");
+        }
+    }
+
+    /** A device known to the server, with its first samples stored. */
+    private static String deviceWithSamples(IngestRig rig) throws Exception {
+        ScenarioSamples.DeviceRun run = ScenarioSamples.play("rack-decompression", rig.publisher().gateway()).get(0);
+        String device = run.info().device();
+        rig.publisher().info(run.info());
+        List<Sample> first = ScenarioSamples.batches(run.samples(), 250).get(0);
+        rig.publisher().batch(device, first);
+        Await.until("the first batch stored", LIMIT, () -> rig.counters().storedSamples() == first.size(),
+                () -> "stored " + rig.counters().storedSamples());
+        return device;
+    }
+
+    /**
+     * Runs the change while another transaction holds the device's row for longer than one lock
+     * timeout of H2, checks it has not failed meanwhile, releases the lock and returns its result.
+     */
+    private static <T> T whileRowLocked(IngestRig rig, String device, Supplier<T> change) throws Exception {
+        CompletableFuture<T> done;
+        try (Connection other = lockDeviceRow(rig, device)) {
+            done = CompletableFuture.supplyAsync(change);
+            Thread.sleep(3_500); // past one lock timeout of H2
+            assertTrue(!done.isDone() || !done.isCompletedExceptionally(),
+                    () -> "the change failed while the lock was held: " + done.handle((r, e) -> e).join());
+            other.rollback();
+        }
+        return done.get(60, TimeUnit.SECONDS);
     }
 
     /** A second connection whose open transaction holds the device's row lock (until rolled back). */
