@@ -105,7 +105,14 @@ class GuidedScreenBrowserIT {
         boolean[] pausedSeen = {false};
         boolean[] heldTimer = {false};
         String[] transition = {null, null};
+        // "End session…" must stay where the finger is while banners and the rating question come and go.
+        String stopAt = onScreen(driver, "guide-stop");
+        List<String> stopMoved = new ArrayList<>();
         wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
+            String now = onScreen(driver, "guide-stop");
+            if (!now.equals(stopAt) && stopMoved.size() < 5) {
+                stopMoved.add(now + " (cue " + cue.getAttribute("data-cue") + ")");
+            }
             String c = cue.getAttribute("data-cue");
             String p = meter.getAttribute("data-pressure");
             if (c != null && !c.isEmpty() && (cueChanges.isEmpty() || !cueChanges.get(cueChanges.size() - 1).startsWith(c))) {
@@ -132,6 +139,7 @@ class GuidedScreenBrowserIT {
             // Wait for the timer to say so too: it is drawn a moment after the pause banner.
             return cues.size() == 3 && pausedSeen[0] && heldTimer[0] && transition[0] != null;
         });
+        assertEquals(List.of(), stopMoved, "End session… moved from " + stopAt);
         assertTrue(heldTimer[0], "the timer says it is paused while the ball is off the back");
         assertTrue(cueChanges.size() < 30, "the cue does not flicker: " + cueChanges);
         assertEquals("Upper thoracic, left done — move to mid thoracic left", transition[0]);
@@ -155,6 +163,10 @@ class GuidedScreenBrowserIT {
         // Later spot changes wait behind the open question, so it is still about the first spot.
         rate.findElement(By.cssSelector("button[data-value='3']")).click();
         wait.until(d -> d.findElement(By.id("rate-msg")).getText().startsWith("Saved: Upper thoracic, left 3/10"));
+        // The answered question closes a moment later; the controls do not move up into its place.
+        String beforeClose = onScreen(driver, "guide-stop");
+        wait.until(d -> !rate.isDisplayed() || !rate.getText().contains("Upper thoracic, left"));
+        assertEquals(beforeClose, onScreen(driver, "guide-stop"), "End session… stays put when the question closes");
 
         // End session asks first; "Keep going" keeps it running.
         driver.findElement(By.id("guide-stop")).click();
@@ -225,5 +237,11 @@ class GuidedScreenBrowserIT {
         wait.until(d -> notice.isDisplayed());
         assertTrue(notice.getText().startsWith("There is no device “ffffffffffff” among your devices"), notice.getText());
         Axe.check(driver, "the live view with a device notice");
+    }
+
+    /** Where an element is in the viewport (what a finger aims at), as "w x h at x,y" in CSS pixels. */
+    private static String onScreen(ChromeDriver driver, String id) {
+        return (String) driver.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return `${Math.round(r.width)}x${Math.round(r.height)} at ${Math.round(r.left)},${Math.round(r.top)}`;", id);
     }
 }
