@@ -2,10 +2,12 @@ package dev.spinetrack.gateway.mqtt;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.QueuedMessage;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Reads from a queued sample batch what a confirmation names it by: device, boot and the seq of
@@ -19,6 +21,20 @@ final class BatchKeys {
     }
 
     private BatchKeys() {
+    }
+
+    /** Age of the oldest batch in the queue, ms (0 when empty or unreadable), from its seal time. */
+    static long oldestAgeMs(DurableQueue queue) {
+        try {
+            QueuedMessage m = queue.take(queue.head(), Duration.ZERO);
+            Keyed k = m == null ? null : of(m);
+            return k == null || k.sentAt() <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - k.sentAt());
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** The key of a batch as it is queued at {@code index}, taken from the record itself. */

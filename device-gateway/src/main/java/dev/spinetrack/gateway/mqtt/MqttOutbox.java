@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * broker has it, and a broker restart, queue limit or lost subscription can still drop it.
  * Unconfirmed batches are bounded ({@link DeliverySettings#maxUnconfirmed()}, reached by a slow start:
  * {@link ConfirmWindow}) and published again
- * after a reconnect and on a timeout ({@link Unconfirmed}). Retained state (device info and
- * status, gateway status) is kept here and published again after every reconnect.
+ * after a reconnect and on a timeout ({@link Unconfirmed}). Retained state ({@link RetainedState})
+ * goes out ahead of batches in the same in-flight window when it changes and after every reconnect.
  *
  * <p>Session: a clean start on every connect under the gateway's client id; reconnects with
  * backoff (250 ms to 2 s) until the broker is back. Neither Paho nor the broker keeps state that
@@ -50,7 +49,7 @@ public final class MqttOutbox implements AutoCloseable {
     private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
     private final MqttAsyncClient client;
-    private final Map<String, byte[]> retained = new LinkedHashMap<>();
+    private final RetainedState retained = new RetainedState();
     private final NotedKeys noted = new NotedKeys();
     private final Object lock = new Object();
     private final AtomicLong samplesOut = new AtomicLong();
@@ -112,19 +111,19 @@ public final class MqttOutbox implements AutoCloseable {
 
     /** Sets retained state for a topic and publishes it now if connected, else after connecting. */
     public void retain(String topic, byte[] payload) {
-        synchronized (retained) {
-            retained.put(topic, payload);
-        }
-        if (client.isConnected()) {
-            publishRetained(topic, payload);
+        retained.put(topic, payload);
+        synchronized (lock) {
+            lock.notifyAll();
         }
     }
 
-    private void publishRetained(String topic, byte[] payload) {
-        try {
-            client.publish(topic, payload, 1, true);
-        } catch (MqttException e) {
-            LOG.debug("retained publish to {} deferred to the next connect: {}", topic, e.getMessage());
+    /** A retained publication that took a place in the window did not reach the broker (it is due again). */
+    private void retainedLost(long gen) {
+        synchronized (lock) {
+            if (gen == generation) {
+                inFlight.done();
+            }
+            lock.notifyAll();
         }
     }
 
@@ -175,13 +174,7 @@ public final class MqttOutbox implements AutoCloseable {
 
     /** Age of the oldest batch in the queue, ms (0 when empty), from its seal time. */
     public long oldestAgeMs() {
-        try {
-            QueuedMessage m = queue.take(queue.head(), Duration.ZERO);
-            BatchKeys.Keyed k = m == null ? null : BatchKeys.of(m);
-            return k == null || k.sentAt() <= 0 ? 0 : Math.max(0, System.currentTimeMillis() - k.sentAt());
-        } catch (IOException | InterruptedException e) {
-            return 0;
-        }
+        return BatchKeys.oldestAgeMs(queue);
     }
 
     private void drainLoop() {
@@ -189,6 +182,7 @@ public final class MqttOutbox implements AutoCloseable {
             try {
                 long at;
                 long gen;
+                Map.Entry<String, byte[]> state;
                 List<Unconfirmed.Batch> due = List.of();
                 synchronized (lock) {
                     while (running && (!connected || inFlight.full())) {
@@ -197,11 +191,20 @@ public final class MqttOutbox implements AutoCloseable {
                     if (!running) {
                         return;
                     }
-                    at = Math.max(cursor, queue.head());
                     gen = generation;
-                    if (delivery.serverConfirms()) {
+                    state = retained.nextDue();
+                    if (state != null) {
+                        inFlight.sent();
+                    }
+                    at = Math.max(cursor, queue.head());
+                    if (state == null && delivery.serverConfirms()) {
                         due = unconfirmed.due(System.nanoTime(), inFlight.room());
                     }
+                }
+                if (state != null) {
+                    retained.publish(client, state.getKey(), state.getValue(), () -> finished(gen, true),
+                            () -> retainedLost(gen)); // state first: it is small, and dashboards show it
+                    continue;
                 }
                 if (!due.isEmpty()) {
                     republish(due, gen);
@@ -384,8 +387,9 @@ public final class MqttOutbox implements AutoCloseable {
         drain.interrupt();
         try {
             if (client.isConnected()) {
+                long until = System.nanoTime() + 2_000_000_000L;
                 for (Map.Entry<String, byte[]> e : finalRetained.entrySet()) {
-                    client.publish(e.getKey(), e.getValue(), 1, true).waitForCompletion(2_000);
+                    RetainedState.publishNow(client, e.getKey(), e.getValue(), until);
                 }
                 client.disconnect(2_000).waitForCompletion(3_000);
             }
@@ -461,11 +465,6 @@ public final class MqttOutbox implements AutoCloseable {
             long n = connects.incrementAndGet();
             LOG.info("MQTT connected to {} ({}; {} message(s) queued)", serverURI,
                     n == 1 ? "first connect" : "reconnect " + (n - 1), queue.depth());
-            Map<String, byte[]> copy;
-            synchronized (retained) {
-                copy = new LinkedHashMap<>(retained);
-            }
-            copy.forEach(MqttOutbox.this::publishRetained);
             if (storedFilter != null) {
                 try {
                     client.subscribe(storedFilter, 1);
@@ -478,6 +477,7 @@ public final class MqttOutbox implements AutoCloseable {
                 connected = true;
                 generation++;
                 inFlight.clear();
+                retained.allDue(); // the broker may have lost it (a restart without persistence)
                 if (delivery.serverConfirms()) {
                     // the broker may have lost what it held: everything unconfirmed goes out again;
                     // the cursor stays, since the unconfirmed set remembers what was published
