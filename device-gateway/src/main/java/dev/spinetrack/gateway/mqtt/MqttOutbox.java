@@ -373,7 +373,7 @@ public final class MqttOutbox implements AutoCloseable {
         sleepQuietly(50);
     }
 
-    private static void sleepQuietly(long ms) {
+    static void sleepQuietly(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -84,7 +84,7 @@ final class RetainedState {
             again(topic);
             lost.run();
             if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                pause(2); // Paho's window is full (its count is not the outbox's): shortly
+                MqttOutbox.sleepQuietly(2); // Paho's window is full (its count is not the outbox's): shortly
             }
         }
     }
@@ -99,16 +99,8 @@ final class RetainedState {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > untilNanos) {
                     throw e;
                 }
-                pause(5);
+                MqttOutbox.sleepQuietly(5);
             }
-        }
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
