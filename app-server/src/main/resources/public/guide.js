@@ -22,6 +22,16 @@ export class GuideView {
     this.rated = new Map();    // region -> tenderness given in this session
     this.lastProgram = null;
     this.toRate = [];          // finished spots waiting to be rated
+    // A run's card only grows while it runs: a banner or question that goes away leaves its room
+    // empty, so the page never gets shorter under someone scrolled to its end (the browser would
+    // then scroll back and move every control on screen). A new run or another window size starts over.
+    this.runHeight = 0;
+    const run = $('guide-run');
+    new ResizeObserver(() => {
+      const h = run.getBoundingClientRect().height;
+      if (h > this.runHeight) { this.runHeight = h; run.style.minHeight = `${h}px`; }
+    }).observe(run);
+    window.addEventListener('resize', () => this.roomAgain());
     $('guide-next').addEventListener('click', () => this.action('next'));
     $('guide-skip').addEventListener('click', () => this.action('skip'));
     $('guide-stop').addEventListener('click', () => $('end-dialog').showModal());
@@ -93,6 +103,12 @@ export class GuideView {
     }
   }
 
+  /** Lets the run's card take the height its content needs now (see the constructor). */
+  roomAgain() {
+    this.runHeight = 0;
+    $('guide-run').style.minHeight = '';
+  }
+
   /** Loads the device's running guided session, if any. */
   async refresh() {
     if (!this.app.deviceId) return;
@@ -115,6 +131,7 @@ export class GuideView {
         && view.snapshot.state !== 'FINISHED') return;
     const fresh = !view || !this.view || view.id !== this.view.id;
     if (fresh) {
+      this.roomAgain();
       this.cue.reset();
       this.done.clear();
       this.rated.clear();

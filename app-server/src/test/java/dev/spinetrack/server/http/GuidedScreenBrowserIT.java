@@ -163,7 +163,9 @@ class GuidedScreenBrowserIT {
         // Later spot changes wait behind the open question, so it is still about the first spot.
         rate.findElement(By.cssSelector("button[data-value='3']")).click();
         wait.until(d -> d.findElement(By.id("rate-msg")).getText().startsWith("Saved: Upper thoracic, left 3/10"));
-        // The answered question closes a moment later; the controls do not move up into its place.
+        // The answered question closes a moment later; the controls do not move, even for someone
+        // scrolled to the end of the page (which a shorter page would scroll back).
+        driver.executeScript("window.scrollTo(0, document.documentElement.scrollHeight)");
         String beforeClose = onScreen(driver, "guide-stop");
         wait.until(d -> !rate.isDisplayed() || !rate.getText().contains("Upper thoracic, left"));
         assertEquals(beforeClose, onScreen(driver, "guide-stop"), "End session… stays put when the question closes");
