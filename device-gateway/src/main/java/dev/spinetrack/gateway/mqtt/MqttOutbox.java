@@ -117,16 +117,6 @@ public final class MqttOutbox implements AutoCloseable {
         }
     }
 
-    /** A retained publication that took a place in the window did not reach the broker (it is due again). */
-    private void retainedLost(long gen) {
-        synchronized (lock) {
-            if (gen == generation) {
-                inFlight.done();
-            }
-            lock.notifyAll();
-        }
-    }
-
     private void brokerLimits(IMqttToken connect) {
         synchronized (lock) {
             inFlight.connected(connect);
@@ -202,8 +192,8 @@ public final class MqttOutbox implements AutoCloseable {
                     }
                 }
                 if (state != null) {
-                    retained.publish(client, state.getKey(), state.getValue(), () -> finished(gen, true),
-                            () -> retainedLost(gen)); // state first: it is small, and dashboards show it
+                    // state first: it is small, and dashboards show it
+                    retained.publish(client, state.getKey(), state.getValue(), () -> finished(gen, true));
                     continue;
                 }
                 if (!due.isEmpty()) {

@@ -56,12 +56,13 @@ final class RetainedState {
     }
 
     /**
-     * Publishes a due topic's state, retained, QoS 1. {@code done} runs at its PUBACK (a broker's
-     * refusal is logged, not tried again until the state changes or the gateway reconnects: it would
-     * only repeat); when it does not reach the broker (Paho's window was full, the connection went)
-     * the topic is due again and {@code lost} runs.
+     * Publishes a due topic's state, retained, QoS 1. {@code released} runs when the publication
+     * gives up its place in the in-flight window: at its PUBACK (a broker's refusal is logged, not
+     * tried again until the state changes or the gateway reconnects: it would only repeat), or when
+     * it did not reach the broker (Paho's window was full, the connection went), the topic then
+     * being due again.
      */
-    void publish(MqttAsyncClient client, String topic, byte[] payload, Runnable done, Runnable lost) {
+    void publish(MqttAsyncClient client, String topic, byte[] payload, Runnable released) {
         try {
             client.publish(topic, payload, 1, true, null, new MqttActionListener() {
                 @Override
@@ -71,18 +72,18 @@ final class RetainedState {
                         LOG.warn("broker refused retained state on {} with reason 0x{}", topic,
                                 Integer.toHexString(codes[0]));
                     }
-                    done.run();
+                    released.run();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     again(topic);
-                    lost.run();
+                    released.run();
                 }
             });
         } catch (MqttException e) {
             again(topic);
-            lost.run();
+            released.run();
             if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                 MqttOutbox.sleepQuietly(2); // Paho's window is full (its count is not the outbox's): shortly
             }
