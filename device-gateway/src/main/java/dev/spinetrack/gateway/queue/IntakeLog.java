@@ -8,11 +8,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,18 +24,22 @@ import java.util.stream.Stream;
  * gateway killed with batches open loses none of them: the durable queue only sees sealed
  * batches, and a batch stays open for up to the batch age.
  *
- * <p>Every received sample is appended (one {@code write} each, no buffering in the process),
- * then a seal marker once the device's open batch reached the queue. On {@link #open} the
- * samples after a device's last marker are handed back for sealing. The log rolls to a new
- * file past {@value #ROLL_BYTES} bytes, and a file is deleted once no open batch starts in it.
- * Records are {@code [length u32][crc32 u32][body]}; a torn last record (kill mid-write) fails
- * its CRC and ends the file. A kill -9 loses nothing that was written (the kernel holds the
- * pages); a power cut may lose the unsynced tail, like the radio's own buffer.
+ * <p>Every received sample is recorded, then a seal marker once the device's open batch reached
+ * the queue. On {@link #open} the samples after a device's last marker are handed back for
+ * sealing. Records are {@code [length u32][crc32 u32][body]} in memory-mapped files of a fixed
+ * size ({@link IntakeFile}); a zero length ends a file, and a torn last record (kill mid-copy)
+ * fails its CRC and ends it too. The log moves to another file past {@value #ROLL_BYTES} bytes,
+ * and a file in which no open batch starts is reused (up to {@value #SPARE_FILES} kept) or
+ * deleted. A kill -9 loses nothing that was recorded (the kernel holds the pages); a power cut
+ * may lose the tail not yet written back, like the radio's own buffer.
  */
 public final class IntakeLog implements Intake, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeLog.class);
     static final long ROLL_BYTES = 8L * 1024 * 1024;
+    static final int SPARE_FILES = 2;
+    /** Room past the roll size: a record never spans files, and the largest is about 2.4 KiB. */
+    private static final int SLACK = 64 * 1024;
     private static final byte SAMPLE = 1;
     private static final byte SEALED = 2;
 
@@ -46,20 +49,26 @@ public final class IntakeLog implements Intake, AutoCloseable {
 
     private final Path dir;
     private final long rollBytes;
+    private final int capacity;
     private final Map<String, Long> openSince = new HashMap<>();
-    private final ByteBuffer buf = ByteBuffer.allocate(64 + 32 * 8 + 64);
+    /** One record: header, kind, id, boot, seq, t, angles, up to 255 cells and the battery. */
+    private final ByteBuffer buf = ByteBuffer.allocate(4096);
     private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    private FileChannel channel;
-    private long fileNo;
-    private long size;
+    /** This run's files before the current one, oldest first, and files ready for reuse. */
+    private final ArrayDeque<IntakeFile> older = new ArrayDeque<>();
+    private final ArrayDeque<IntakeFile> spare = new ArrayDeque<>();
+    private final long firstFileNo;
+    private IntakeFile file;
+    private boolean closed;
     private final List<Unsealed> recovered;
 
     private IntakeLog(Path dir, List<Unsealed> recovered, long nextFileNo, long rollBytes) throws IOException {
         this.dir = dir;
         this.rollBytes = rollBytes;
+        this.capacity = Math.toIntExact(rollBytes + SLACK);
         this.recovered = recovered;
-        this.fileNo = nextFileNo;
-        this.channel = create(nextFileNo);
+        this.firstFileNo = nextFileNo;
+        this.file = IntakeFile.create(dir, nextFileNo, capacity);
     }
 
     /**
@@ -80,7 +89,7 @@ public final class IntakeLog implements Intake, AutoCloseable {
         long next = 0;
         for (Path f : files) {
             torn += read(f, open);
-            next = Math.max(next, fileNoOf(f) + 1);
+            next = Math.max(next, IntakeFile.numberOf(f) + 1);
         }
         List<Unsealed> left = new ArrayList<>();
         for (List<Unsealed> perDevice : open.values()) {
@@ -105,7 +114,7 @@ public final class IntakeLog implements Intake, AutoCloseable {
     /** Deletes the previous run's files, once their recovered samples are safely in the queue. */
     public synchronized void forgetRecovered() throws IOException {
         for (Path f : files(dir)) {
-            if (fileNoOf(f) < fileNo) {
+            if (IntakeFile.numberOf(f) < firstFileNo) {
                 Files.deleteIfExists(f);
             }
         }
@@ -113,16 +122,19 @@ public final class IntakeLog implements Intake, AutoCloseable {
 
     @Override
     public synchronized void received(String device, long boot, Sample s) {
-        openSince.putIfAbsent(device, fileNo);
         byte[] id = device.getBytes(StandardCharsets.US_ASCII);
         buf.clear();
-        buf.position(8);
+        buf.position(IntakeFile.HEADER);
         buf.put(SAMPLE).put((byte) id.length).put(id).putLong(boot).putLong(s.seq()).putLong(s.t())
                 .putDouble(s.pitch()).putDouble(s.roll()).put((byte) s.p().length);
         for (double v : s.p()) {
             buf.putDouble(v);
         }
         buf.put((byte) (s.battery() == null ? -1 : s.battery()));
+        if (!file.fits(buf.position())) {
+            roll(); // before openSince: a batch that starts here starts in the new file
+        }
+        openSince.putIfAbsent(device, file.number());
         write();
     }
 
@@ -131,66 +143,64 @@ public final class IntakeLog implements Intake, AutoCloseable {
         openSince.remove(device);
         byte[] id = device.getBytes(StandardCharsets.US_ASCII);
         buf.clear();
-        buf.position(8);
+        buf.position(IntakeFile.HEADER);
         buf.put(SEALED).put((byte) id.length).put(id);
+        if (!file.fits(buf.position())) {
+            roll();
+        }
         write();
-        if (size >= rollBytes) {
+        if (file.size() >= rollBytes) {
             roll();
         }
     }
 
+    /** After close nothing more is recorded; the files stay for the next {@link #open}. */
     @Override
-    public synchronized void close() throws IOException {
-        channel.close();
+    public synchronized void close() {
+        closed = true;
     }
 
     private void write() {
+        if (closed) {
+            throw new IllegalStateException("the intake log in " + dir + " is closed");
+        }
         int end = buf.position();
         crc.reset();
-        crc.update(buf.array(), 8, end - 8);
-        buf.putInt(0, end - 8).putInt(4, (int) crc.getValue());
-        buf.flip();
-        try {
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the intake log in " + dir + ": " + e.getMessage(), e);
-        }
-        size += end;
+        crc.update(buf.array(), IntakeFile.HEADER, end - IntakeFile.HEADER);
+        buf.putInt(0, end - IntakeFile.HEADER).putInt(4, (int) crc.getValue());
+        file.append(buf.array(), end);
     }
 
-    /** A new file; older files no open batch started in are deleted. */
+    /** Moves on to another file; older files no open batch started in are reused or deleted. */
     private void roll() {
         try {
-            channel.close();
-            channel = create(++fileNo);
-            size = 0;
-            long oldestNeeded = openSince.values().stream().mapToLong(Long::longValue).min().orElse(fileNo);
-            for (Path f : files(dir)) {
-                if (fileNoOf(f) < oldestNeeded) {
-                    Files.deleteIfExists(f);
+            long no = file.number() + 1;
+            older.addLast(file);
+            long oldestNeeded = openSince.values().stream().mapToLong(Long::longValue).min().orElse(no);
+            while (!older.isEmpty() && older.peekFirst().number() < oldestNeeded) {
+                IntakeFile done = older.removeFirst();
+                if (spare.size() < SPARE_FILES) {
+                    spare.addLast(done);
+                } else {
+                    done.delete();
                 }
+            }
+            IntakeFile reused = spare.pollFirst();
+            if (reused != null) {
+                reused.reuseAs(no);
+                file = reused;
+            } else {
+                file = IntakeFile.create(dir, no, capacity);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("rolling the intake log in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private FileChannel create(long no) throws IOException {
-        return FileChannel.open(dir.resolve(String.format("intake-%020d.log", no)), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    }
-
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("intake-\\d{20}\\.log")).sorted().toList();
+            return s.filter(IntakeFile::isIntakeFile).sorted().toList();
         }
-    }
-
-    private static long fileNoOf(Path f) {
-        String n = f.getFileName().toString();
-        return Long.parseLong(n.substring(7, n.length() - 4));
     }
 
     /** Replays one file into {@code open}; returns 1 when it ended in a torn record. */
@@ -200,7 +210,10 @@ public final class IntakeLog implements Intake, AutoCloseable {
         while (all.remaining() >= 8) {
             int len = all.getInt();
             int sum = all.getInt();
-            if (len <= 0 || len > all.remaining()) {
+            if (len == 0 && sum == 0) {
+                return 0; // the end of what was written: a file is longer than its records
+            }
+            if (len < 0 || len > all.remaining()) {
                 return 1;
             }
             crc.reset();

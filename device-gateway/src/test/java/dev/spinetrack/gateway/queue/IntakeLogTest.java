@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IntakeLogTest {
@@ -58,14 +59,41 @@ class IntakeLogTest {
         IntakeLog log = IntakeLog.open(dir);
         log.received("aa0000000001", 0, sample(0, null));
         log.received("aa0000000001", 0, sample(1, null));
-        Path file = files().get(0);
-        long whole = Files.size(file);
         log.received("aa0000000001", 0, sample(2, null));
-        // a kill in the middle of the third write: only part of the record reached the file
+        // a kill in the middle of the third record: its header landed, part of its body did not
+        Path file = files().get(0);
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, (int) whole + 11));
+        int third = 2 * recordBytes(bytes);
+        java.util.Arrays.fill(bytes, third + 20, third + recordBytes(bytes), (byte) 0);
+        Files.write(file, bytes);
         List<IntakeLog.Unsealed> left = IntakeLog.open(dir).recovered();
         assertEquals(List.of(sample(0, null), sample(1, null)), left.get(0).samples());
+    }
+
+    @Test
+    void aRecordWhoseHeaderNeverLandedIsNotThere() throws IOException {
+        IntakeLog log = IntakeLog.open(dir);
+        log.received("aa0000000001", 0, sample(0, null));
+        log.received("aa0000000001", 0, sample(1, null));
+        Path file = files().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        int second = recordBytes(bytes);
+        // the body and the next zero header are written first, the header last
+        java.util.Arrays.fill(bytes, second, second + 8, (byte) 0);
+        Files.write(file, bytes);
+        assertEquals(List.of(sample(0, null)), IntakeLog.open(dir).recovered().get(0).samples());
+    }
+
+    @Test
+    void readsTheExactSizedFilesOfEarlierVersions() throws IOException {
+        IntakeLog log = IntakeLog.open(dir);
+        log.received("aa0000000001", 0, sample(0, null));
+        log.received("aa0000000001", 0, sample(1, 77));
+        Path file = files().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        // what the write-per-record log left: the records and nothing after them
+        Files.write(file, java.util.Arrays.copyOf(bytes, 2 * recordBytes(bytes)));
+        assertEquals(List.of(sample(0, null), sample(1, 77)), IntakeLog.open(dir).recovered().get(0).samples());
     }
 
     @Test
@@ -99,8 +127,37 @@ class IntakeLogTest {
             log.received("aa0000000001", 0, sample(seq++, null));
             log.sealed("aa0000000001");
         }
-        assertEquals(1, files().size(), "once nothing is open in old files they go at the next roll");
+        assertTrue(files().size() <= 1 + IntakeLog.SPARE_FILES,
+                "once nothing is open in old files they are reused or go at the next roll: " + files());
+        assertTrue(Files.notExists(first), "b's first file was reused or deleted");
         assertEquals(List.of(), IntakeLog.open(dir).recovered());
+    }
+
+    @Test
+    void aReusedFileHoldsNothingOfItsEarlierRecords() throws IOException {
+        IntakeLog log = IntakeLog.open(dir, 4096);
+        long seq = 0;
+        for (int batch = 0; batch < 200; batch++) {
+            log.received("aa0000000001", 0, sample(seq++, null));
+            log.received("aa0000000001", 0, sample(seq++, null));
+            log.sealed("aa0000000001");
+        }
+        log.received("aa0000000001", 0, sample(seq, 5));
+        // the sealed samples live on in reused files' bytes past their new start; none comes back
+        assertEquals(List.of(new IntakeLog.Unsealed("aa0000000001", 0, List.of(sample(seq, 5)))),
+                IntakeLog.open(dir).recovered());
+    }
+
+    @Test
+    void writesNothingOnceClosed() throws IOException {
+        IntakeLog log = IntakeLog.open(dir);
+        log.close();
+        assertThrows(IllegalStateException.class, () -> log.received("aa0000000001", 0, sample(0, null)));
+    }
+
+    /** Bytes one record takes, read from the first record's length. */
+    private static int recordBytes(byte[] file) {
+        return 8 + java.nio.ByteBuffer.wrap(file).getInt(0);
     }
 
     private List<Path> files() throws IOException {
