@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,6 +67,32 @@ final class BenchProcesses implements AutoCloseable {
         }
         cpu.put("harness", cpu(ProcessHandle.current()));
         return cpu;
+    }
+
+    /**
+     * Of {@link #cpuNanos()}, the part spent in the kernel (system time), per child and this JVM,
+     * from {@code /proc/<pid>/stat}; empty where there is no {@code /proc}.
+     */
+    Map<String, Long> kernelNanos() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        for (Map.Entry<String, Process> e : processes.entrySet()) {
+            kernel(e.getValue().pid()).ifPresent(n -> cpu.put(e.getKey(), n));
+            e.getValue().toHandle().descendants().forEach(d -> kernel(d.pid()).ifPresent(n -> cpu.merge(
+                    d.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("child"), n, Long::sum)));
+        }
+        kernel(ProcessHandle.current().pid()).ifPresent(n -> cpu.put("harness", n));
+        return cpu;
+    }
+
+    /** Field 15 of {@code /proc/<pid>/stat} (stime, in clock ticks of 10 ms on Linux), after the command's ")". */
+    private static Optional<Long> kernel(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(Long.parseLong(f[12]) * 10_000_000L);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static long cpu(ProcessHandle h) {

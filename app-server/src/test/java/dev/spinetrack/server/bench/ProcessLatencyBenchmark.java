@@ -112,6 +112,7 @@ public final class ProcessLatencyBenchmark {
             BrokerTap tap = Boolean.parseBoolean(System.getProperty("bench.tap", "true")) ? new BrokerTap(broker) : null;
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
             Map<String, Long> cpu0 = children.cpuNanos();
+            Map<String, Long> kernel0 = children.kernelNanos();
             Map<String, String> gw0 = out.stats();
             int watchdog0 = out.watchdogs.get();
             String load0 = load();
@@ -125,6 +126,7 @@ public final class ProcessLatencyBenchmark {
                 tap.recording(false);
             }
             Map<String, Long> cpu1 = children.cpuNanos();
+            Map<String, Long> kernel1 = children.kernelNanos();
             Map<String, String> gw1 = out.stats();
             int watchdog1 = out.watchdogs.get();
             System.out.printf("recorded from %s to %s%n", load0, load());
@@ -138,8 +140,11 @@ public final class ProcessLatencyBenchmark {
                     gw1.get("queue"));
             for (String name : cpu1.keySet()) {
                 double used = (cpu1.get(name) - cpu0.getOrDefault(name, 0L)) / 1e9;
-                System.out.printf("CPU %-10s %6.1f s in %d s = %5.1f %% of one core%s%n", name, used, seconds,
-                        100 * used / seconds, name.equals("gateway") && in > 0
+                Long k1 = kernel1.get(name);
+                String kernel = k1 == null || used <= 0 ? ""
+                        : String.format(", %.0f %% of it in the kernel", 100 * (k1 - kernel0.getOrDefault(name, 0L)) / 1e9 / used);
+                System.out.printf("CPU %-10s %6.1f s in %d s = %5.1f %% of one core%s%s%n", name, used, seconds,
+                        100 * used / seconds, kernel, name.equals("gateway") && in > 0
                                 ? String.format(", %.1f ms per 1000 samples in", 1e6 * used / in) : "");
             }
             for (WebSocket s : sockets) {
