@@ -2,6 +2,7 @@ package dev.spinetrack.gateway.queue;
 
 import java.io.IOException;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -15,13 +16,13 @@ import java.nio.file.StandardOpenOption;
  * made, so a kill -9 loses nothing that was recorded, exactly as with {@code write}; a power
  * cut may lose what was not yet written back, as before.
  *
- * <p>The file has a fixed size ({@code capacity}) and the eight bytes after the last record are
- * always zero: a reader stops at a zero length. A record's body goes in first, then the zero
- * header of the next place, then its own header, so a process killed mid-record leaves a zero
- * header (nothing to read) or a header whose CRC does not match (a torn record). A file no open
- * batch needs any more is {@linkplain #reuseAs reused} under a new number rather than deleted,
- * because a mapping cannot be released on demand on Java 17 and a deleted file's disk space
- * would stay held until the garbage collector dropped its mapping.
+ * <p>The file has a fixed size ({@code capacity}), written in full when created, and the eight
+ * bytes after the last record are always zero: a reader stops at a zero length. A record's body
+ * goes in first, then the zero header of the next place, then its own header, so a process
+ * killed mid-record leaves a zero header (nothing to read) or a header whose CRC does not match
+ * (a torn record). A file no open batch needs any more is {@linkplain #reuseAs reused} under a
+ * new number rather than deleted, because a mapping cannot be released on demand on Java 17 and
+ * a deleted file's disk space would stay held until the garbage collector dropped its mapping.
  */
 final class IntakeFile {
 
@@ -40,12 +41,22 @@ final class IntakeFile {
         this.map = map;
     }
 
-    /** A new, empty file number {@code no} of {@code capacity} bytes (sparse until written). */
+    /**
+     * A new, empty file number {@code no} of {@code capacity} bytes. Its blocks are written
+     * (zeros) before it is mapped: a store into a hole of a full disk would kill the thread with
+     * an {@link InternalError} from a SIGBUS, where a full disk must be an {@link IOException}
+     * here, as it was from {@code write}. Files are reused, so this happens about three times a run.
+     */
     static IntakeFile create(Path dir, long no, int capacity) throws IOException {
         Path p = pathFor(dir, no);
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            // the mapping outlives the channel; mapping READ_WRITE past the end grows the file
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (long at = 0; at < capacity; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), capacity - at));
+                at += ch.write(zeros, at);
+            }
+            // the mapping outlives the channel
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, capacity);
             return new IntakeFile(dir, p, no, map);
         }
