@@ -36,6 +36,7 @@ final class Segment implements AutoCloseable {
     final Path path;
     private final FileChannel channel;
     private long size;
+    private volatile int forces;
 
     private Segment(long baseIndex, Path path, FileChannel channel, long size) {
         this.baseIndex = baseIndex;
@@ -152,6 +153,12 @@ final class Segment implements AutoCloseable {
 
     void force() throws IOException {
         channel.force(false);
+        forces++;
+    }
+
+    /** How often this segment was forced to disk (tests). */
+    int forces() {
+        return forces;
     }
 
     @Override

@@ -51,6 +51,41 @@ class DurableQueueTest {
     }
 
     @Test
+    void aRollForcesNothingAndTheNextTakeForcesEverySegmentBelowTheTailOnce() throws Exception {
+        try (DurableQueue q = DurableQueue.open(dir, 1024 * 1024, 1024, FsyncPolicy.BEFORE_PUBLISH)) {
+            for (int i = 0; i < 7; i++) {
+                q.append("t", new byte[1100], 1); // past the 1 KiB segment size: one record per segment
+            }
+            List<Integer> appended = q.segmentForces();
+            assertEquals(7, appended.size(), "a segment per record");
+            assertEquals(java.util.Collections.nCopies(7, 0), appended,
+                    "appending, rolls included, forces nothing: intake must not wait for the disk");
+            q.take(0, Duration.ZERO);
+            assertEquals(java.util.Collections.nCopies(7, 1), q.segmentForces(),
+                    "before the first record goes out, every segment holding records below the tail was forced");
+            for (int i = 1; i < 7; i++) {
+                q.take(i, Duration.ZERO);
+            }
+            assertEquals(java.util.Collections.nCopies(7, 1), q.segmentForces(), "and none again for those records");
+            q.append("t", new byte[1100], 1);
+            q.take(7, Duration.ZERO);
+            assertEquals(List.of(1, 1, 1, 1, 1, 1, 2, 1), q.segmentForces(),
+                    "a later record forces the segment rolled since, and the new one, not the older ones");
+        }
+    }
+
+    @Test
+    void underFsyncNeverNothingIsForcedBeforePublishing() throws Exception {
+        try (DurableQueue q = DurableQueue.open(dir, 1024 * 1024, 1024, FsyncPolicy.NEVER)) {
+            for (int i = 0; i < 3; i++) {
+                q.append("t", new byte[1100], 1);
+                q.take(i, Duration.ZERO);
+            }
+            assertEquals(List.of(0, 0, 0), q.segmentForces());
+        }
+    }
+
+    @Test
     void unacknowledgedMessagesSurviveReopenAndAcknowledgedOnesDoNot() throws Exception {
         try (DurableQueue q = open()) {
             for (int i = 0; i < 10; i++) {
