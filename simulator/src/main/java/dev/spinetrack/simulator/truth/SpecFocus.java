@@ -24,6 +24,15 @@ final class SpecFocus {
             "CERVICOTHORACIC", "UPPER_THORACIC", "MID_THORACIC", "LOWER_THORACIC", "LUMBAR"};
     private static final int LOWEST_CODE = 7;
     private static final int HIGHEST_CODE = 24;
+    /** Each segment's region on the left and on the right, looked up by name once (not per sample). */
+    private static final Region[][] REGIONS = new Region[SEGMENT_NAME.length][2];
+
+    static {
+        for (int i = 0; i < SEGMENT_NAME.length; i++) {
+            REGIONS[i][0] = Region.valueOf(SEGMENT_NAME[i] + "_" + Side.LEFT.name());
+            REGIONS[i][1] = Region.valueOf(SEGMENT_NAME[i] + "_" + Side.RIGHT.name());
+        }
+    }
 
     /** A focused sample: its region and its focus pressure in raw counts. */
     record Focused(Region region, int focusRaw) {
@@ -83,6 +92,6 @@ final class SpecFocus {
         while (segment + 1 < SEGMENT_START.length && levelCode >= SEGMENT_START[segment + 1]) {
             segment++;
         }
-        return Region.valueOf(SEGMENT_NAME[segment] + "_" + side.name());
+        return REGIONS[segment][side == Side.RIGHT ? 1 : 0];
     }
 }

@@ -6,9 +6,7 @@ import dev.spinetrack.protocol.gatt.SampleFrame;
 import dev.spinetrack.protocol.region.Region;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +35,7 @@ public final class TruthRecorder {
     private boolean hasPrevious;
     private long previousT;
     private Region previousRegion;
-    private double previousPressure;
+    private int previousRaw;
     private Region spanRegion;
     private long spanFrom;
 
@@ -59,7 +57,12 @@ public final class TruthRecorder {
             if (interval > GAP_LIMIT_MS) {
                 gapMs += interval;
             } else if (previousRegion != null && interval > 0) {
-                regions.computeIfAbsent(previousRegion, r -> new Accumulator()).add(interval, previousPressure);
+                Accumulator acc = regions.get(previousRegion);
+                if (acc == null) {
+                    acc = new Accumulator(caps);
+                    regions.put(previousRegion, acc);
+                }
+                acc.add(interval, previousRaw);
             }
         }
         samples++;
@@ -68,7 +71,7 @@ public final class TruthRecorder {
             SpecFocus.Focused focus = SpecFocus.focus(frame, caps, scriptedRegion);
             if (focus != null) {
                 previousRegion = focus.region();
-                previousPressure = caps.toUnits(focus.focusRaw());
+                previousRaw = focus.focusRaw();
             }
         }
         if (caps.kind() == DeviceKind.BALL && scriptedRegion != spanRegion) {
@@ -103,49 +106,37 @@ public final class TruthRecorder {
     }
 
     /**
-     * Dwell and pressure of one region. Pressures are counted by value rather than kept one by
+     * Dwell and pressure of one region. Pressures are tallied by raw count rather than kept one by
      * one: a device sends u16 raw counts, so the distinct values, and the memory, stay bounded
-     * however long a load run lasts, and the nearest-rank p95 over them is the same.
+     * however long a load run lasts, and since units are raw counts times a positive scale the
+     * nearest-rank p95 of the counts, in units, is the p95 of the pressures.
      */
     private static final class Accumulator {
+        private final DeviceCapabilities caps;
+        private final RawTally tally = new RawTally();
         private long dwell;
         private double weighted;
-        private double peak;
-        private final Map<Double, long[]> counts = new HashMap<>();
-        private long n;
+        private int peakRaw;
 
-        void add(long interval, double pressure) {
+        Accumulator(DeviceCapabilities caps) {
+            this.caps = caps;
+        }
+
+        void add(long interval, int raw) {
             dwell += interval;
-            weighted += pressure * interval;
-            peak = Math.max(peak, pressure);
-            counts.computeIfAbsent(pressure, v -> new long[1])[0]++;
-            n++;
+            weighted += caps.toUnits(raw) * interval;
+            peakRaw = Math.max(peakRaw, raw);
+            tally.add(raw);
         }
 
         RegionTruth truth() {
-            return new RegionTruth(dwell, dwell == 0 ? 0 : weighted / dwell, peak, p95());
+            return new RegionTruth(dwell, dwell == 0 ? 0 : weighted / dwell, caps.toUnits(peakRaw), p95());
         }
 
         /** The 95th percentile by nearest rank: the smallest value with ceil(0.95 n) values at or below it. */
         private double p95() {
-            if (n == 0) {
-                return 0;
-            }
-            long rank = (long) Math.ceil(0.95 * n);
-            double[] values = new double[counts.size()];
-            int i = 0;
-            for (Double v : counts.keySet()) {
-                values[i++] = v;
-            }
-            Arrays.sort(values);
-            long atOrBelow = 0;
-            for (double v : values) {
-                atOrBelow += counts.get(v)[0];
-                if (atOrBelow >= rank) {
-                    return v;
-                }
-            }
-            throw new IllegalStateException("counts hold fewer than " + n + " values");
+            long n = tally.total();
+            return n == 0 ? 0 : caps.toUnits(tally.atRank((long) Math.ceil(0.95 * n)));
         }
     }
 }
