@@ -30,10 +30,10 @@ final class BenchProcesses implements AutoCloseable {
     }
 
     /** Starts the gateway with its output read by {@code out} (and copied to gateway.log). */
-    ProcessLatencyBenchmark.GatewayOutput startGateway(ProcessBuilder pb, Path dir) throws IOException {
+    GatewayOutput startGateway(ProcessBuilder pb, Path dir) throws IOException {
         Process p = pb.redirectErrorStream(true).start();
         processes.put("gateway", p);
-        ProcessLatencyBenchmark.GatewayOutput out = new ProcessLatencyBenchmark.GatewayOutput();
+        GatewayOutput out = new GatewayOutput();
         Thread copier = new Thread(() -> out.copy(p, dir.resolve("gateway.log")), "gateway-output");
         copier.setDaemon(true);
         copier.start();
