@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,15 +72,15 @@ public final class ProcessLatencyBenchmark {
                     + "max_inflight_messages 0\npersistence false\n"
                     // Mosquitto's default (Nagle on): set_tcp_nodelay cost the server 70 % more CPU here
                     + "set_tcp_nodelay " + Boolean.getBoolean("bench.mosquitto.nodelay") + "\n");
-            List<String> broker0 = new ArrayList<>(List.of("mosquitto", "-c", conf.toString()));
+            List<String> brokerCommand = new ArrayList<>(List.of("mosquitto", "-c", conf.toString()));
             // -Dbench.mosquitto.nice=-10 (root): Mosquitto's one thread otherwise gets one thread's share of
             // the box among the JVMs' dozens, and leaves the gateway's in-flight window unread
             String nice = System.getProperty("bench.mosquitto.nice", "").trim();
             if (!nice.isEmpty()) {
-                broker0.addAll(0, List.of("nice", "-n", String.valueOf(Integer.parseInt(nice))));
+                brokerCommand.addAll(0, List.of("nice", "-n", String.valueOf(Integer.parseInt(nice))));
                 System.out.println("mosquitto at nice " + nice);
             }
-            children.start("mosquitto", new ProcessBuilder(broker0), dir);
+            children.start("mosquitto", new ProcessBuilder(brokerCommand), dir);
             String broker = "tcp://127.0.0.1:" + port;
             awaitPort(port);
             Path info = dir.resolve("server.info");
@@ -276,15 +277,16 @@ public final class ProcessLatencyBenchmark {
                     .buildAsync(URI.create("ws://127.0.0.1:" + server.getProperty("port") + "/ws/devices/" + id),
                             frames.listener()).get(30, TimeUnit.SECONDS));
         }
-        // the server closes a connection idle for its idle-timeout (Micronaut: 5 min) even while it sends
-        // on it; a ping now and then keeps a long settle from ending every socket before recording
+        // after a 300 s wait for the gateway to catch up, one run recorded no frames at all: the sockets
+        // were gone, most likely at the server's idle timeout (5 min), since the client never writes.
+        // A ping a minute is a write, so a long settle cannot end them before recording
         Thread keepAlive = new Thread(() -> {
             try {
                 while (true) {
                     Thread.sleep(TimeUnit.SECONDS.toMillis(60));
                     for (WebSocket s : sockets) {
                         if (!s.isOutputClosed()) {
-                            s.sendPing(java.nio.ByteBuffer.allocate(0));
+                            s.sendPing(ByteBuffer.allocate(0));
                         }
                     }
                 }
