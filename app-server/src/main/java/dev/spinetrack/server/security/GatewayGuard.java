@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The embedded broker's rule for gateways: a registered gateway (user name = its id, password
  * = its secret) may publish only under {@code spinetrack/v1/{id}/#} and subscribe only to the
- * server's storage confirmations {@code spinetrack/v1/{id}/+/stored}. Nobody else but the
+ * server's storage confirmations {@code spinetrack/v1/{id}/+/stored} and their bundles
+ * {@code spinetrack/v1/{id}/stored} (PROTOCOL.md §7.7). Nobody else but the
  * server gets in; in particular no gateway reads samples.
  */
 @Singleton
@@ -34,6 +35,6 @@ public class GatewayGuard implements MqttGuard {
     /** What gateway {@code id} may do. */
     public static MqttRights rightsOf(String id) {
         String root = Topics.ROOT + "/" + id;
-        return new MqttRights(List.of(root + "/#"), List.of(root + "/+/stored"));
+        return new MqttRights(List.of(root + "/#"), List.of(root + "/+/stored", root + "/stored"));
     }
 }

@@ -19,13 +19,16 @@ import java.util.Objects;
  * @param device  device id, as in the topic
  * @param boot    the boot counter of the confirmed batches (0, omitted, for devices without one)
  * @param ranges  1..1000 {@code [firstSeq, lastSeq]} pairs, first ≤ last
+ * @param bundles whether the sending server reads sample bundles (§7.7), so the gateway may send
+ *                them; false (omitted on the wire) from servers before bundles. Added within v1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StoredConfirmation(@JsonProperty("v") int v, @JsonProperty("gateway") String gateway,
                                  @JsonProperty("device") String device,
                                  @JsonProperty("boot") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long boot,
-                                 @JsonProperty("ranges") List<long[]> ranges) {
+                                 @JsonProperty("ranges") List<long[]> ranges,
+                                 @JsonProperty("bundles") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bundles) {
 
     /** Most ranges in one confirmation. */
     public static final int MAX_RANGES = 1000;
@@ -57,9 +60,19 @@ public record StoredConfirmation(@JsonProperty("v") int v, @JsonProperty("gatewa
         }
     }
 
+    /** A confirmation from a server that does not say it reads bundles. */
+    public StoredConfirmation(int v, String gateway, String device, long boot, List<long[]> ranges) {
+        this(v, gateway, device, boot, ranges, false);
+    }
+
     /** A confirmation of the given {@code [first, last]} ranges. */
     public static StoredConfirmation of(String gateway, String device, long boot, List<long[]> ranges) {
-        return new StoredConfirmation(1, gateway, device, boot, ranges);
+        return new StoredConfirmation(1, gateway, device, boot, ranges, false);
+    }
+
+    /** The same confirmation, saying whether its server reads sample bundles. */
+    public StoredConfirmation withBundles(boolean readsBundles) {
+        return new StoredConfirmation(v, gateway, device, boot, ranges, readsBundles);
     }
 
     /** Whether a batch of this device and boot with the given first and last seq is covered. */
@@ -77,7 +90,7 @@ public record StoredConfirmation(@JsonProperty("v") int v, @JsonProperty("gatewa
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof StoredConfirmation other) || v != other.v || boot != other.boot
+        if (!(o instanceof StoredConfirmation other) || v != other.v || boot != other.boot || bundles != other.bundles
                 || !gateway.equals(other.gateway) || !device.equals(other.device)
                 || ranges.size() != other.ranges.size()) {
             return false;
@@ -92,7 +105,7 @@ public record StoredConfirmation(@JsonProperty("v") int v, @JsonProperty("gatewa
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(v, gateway, device, boot);
+        int h = Objects.hash(v, gateway, device, boot, bundles);
         for (long[] r : ranges) {
             h = 31 * h + java.util.Arrays.hashCode(r);
         }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * spinetrack/v1/{gateway}/{device}/status   retained, device status
  * spinetrack/v1/{gateway}/{device}/samples  QoS 1 sample batches
  * spinetrack/v1/{gateway}/{device}/stored   QoS 1, server to gateway: batches committed
+ * spinetrack/v1/{gateway}/samples           QoS 1 sample bundles: batches of several devices
+ * spinetrack/v1/{gateway}/stored            QoS 1, server to gateway: bundled confirmations
  * </pre>
  */
 public final class Topics {
@@ -24,6 +26,8 @@ public final class Topics {
     public static final String ALL_DEVICE_STATUS = ROOT + "/+/+/status";
     /** Filter matching every end-to-end confirmation. */
     public static final String ALL_STORED = ROOT + "/+/+/stored";
+    /** Filter matching every sample bundle (§7.7). */
+    public static final String ALL_BUNDLES = ROOT + "/+/samples";
     /** Filter matching every gateway status. */
     public static final String ALL_GATEWAY_STATUS = ROOT + "/+/status";
     /** QoS of every SpineTrack publication. */
@@ -98,6 +102,18 @@ public final class Topics {
         return ROOT + "/" + gateway + "/+/stored";
     }
 
+    /** A gateway's sample bundles: batches of several of its devices in one message (§7.7). */
+    public static String bundle(String gateway) {
+        requireGateway(gateway);
+        return ROOT + "/" + gateway + "/samples";
+    }
+
+    /** The server's bundled confirmations to one gateway (§7.7); a gateway subscribes to it as is. */
+    public static String storedBundle(String gateway) {
+        requireGateway(gateway);
+        return ROOT + "/" + gateway + "/stored";
+    }
+
     public static String gatewayStatus(String gateway) {
         requireGateway(gateway);
         return ROOT + "/" + gateway + "/status";
@@ -123,8 +139,14 @@ public final class Topics {
             return Optional.empty();
         }
         String[] parts = topic.substring(ROOT.length() + 1).split("/", -1);
-        if (parts.length == 2 && parts[1].equals("status") && validGatewayId(parts[0])) {
-            return Optional.of(new TopicAddress(parts[0], null, TopicAddress.Kind.GATEWAY_STATUS));
+        if (parts.length == 2 && validGatewayId(parts[0])) {
+            TopicAddress.Kind kind = switch (parts[1]) {
+                case "status" -> TopicAddress.Kind.GATEWAY_STATUS;
+                case "samples" -> TopicAddress.Kind.SAMPLE_BUNDLE;
+                case "stored" -> TopicAddress.Kind.STORED_BUNDLE;
+                default -> null;
+            };
+            return kind == null ? Optional.empty() : Optional.of(new TopicAddress(parts[0], null, kind));
         }
         if (parts.length == 3 && validGatewayId(parts[0]) && validDeviceId(parts[1])) {
             TopicAddress.Kind kind = switch (parts[2]) {
@@ -148,6 +170,6 @@ public final class Topics {
      */
     public record TopicAddress(String gateway, String device, Kind kind) {
         /** Leaves of the topic tree. */
-        public enum Kind { SAMPLES, INFO, DEVICE_STATUS, GATEWAY_STATUS, STORED }
+        public enum Kind { SAMPLES, INFO, DEVICE_STATUS, GATEWAY_STATUS, STORED, SAMPLE_BUNDLE, STORED_BUNDLE }
     }
 }

@@ -130,4 +130,26 @@ class JsonRecordsTest {
                 () -> new GatewayStatus(0, "gw", DeviceState.ONLINE, 0, 0, 0, 0, 0, 0, 0, 0)).getMessage());
         assertEquals(DeviceState.LOST, GatewayStatus.lost("gw").state());
     }
+
+    @Test
+    void bundlesHoldOnlyTheirGatewaysBatchesAndConfirmations() {
+        SampleBatch other = SampleBatch.of("gw-2", "c0ffee000001", 1, 0, List.of(new Sample(0, 0, 0, 0, new double[] {1}, null)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SampleBundle.of("gw-1", List.of(other)));
+        assertEquals("batches[0].gateway gw-2 is not the bundle's gateway gw-1", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SampleBundle.of("gw-1", List.of()));
+        StoredConfirmation c = StoredConfirmation.of("gw-2", "c0ffee000001", 0, List.of(new long[] {0, 0}));
+        e = assertThrows(IllegalArgumentException.class, () -> StoredBundle.of("gw-1", List.of(c)));
+        assertEquals("confirmations[0].gateway gw-2 is not the bundle's gateway gw-1", e.getMessage());
+    }
+
+    @Test
+    void aConfirmationWithoutBundlesReadsAsFalseAndOmitsIt() throws JsonProcessingException {
+        ObjectMapper json = new ObjectMapper();
+        StoredConfirmation old = json.readValue(
+                "{\"v\":1,\"gateway\":\"gw\",\"device\":\"c0ffee000001\",\"ranges\":[[1,2]]}", StoredConfirmation.class);
+        assertFalse(old.bundles());
+        assertFalse(json.writeValueAsString(old).contains("bundles"));
+        assertTrue(json.writeValueAsString(old.withBundles(true)).contains("\"bundles\":true"));
+    }
 }

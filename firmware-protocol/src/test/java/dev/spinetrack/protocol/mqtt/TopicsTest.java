@@ -36,6 +36,19 @@ class TopicsTest {
                 Topics.parse(Topics.deviceStatus("gw-1", "c0ffee000001")));
         assertEquals(Optional.of(new Topics.TopicAddress("gw-1", null, Topics.TopicAddress.Kind.GATEWAY_STATUS)),
                 Topics.parse(Topics.gatewayStatus("gw-1")));
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", null, Topics.TopicAddress.Kind.SAMPLE_BUNDLE)),
+                Topics.parse(Topics.bundle("gw-1")));
+        assertEquals(Optional.of(new Topics.TopicAddress("gw-1", null, Topics.TopicAddress.Kind.STORED_BUNDLE)),
+                Topics.parse(Topics.storedBundle("gw-1")));
+    }
+
+    @Test
+    void bundleTopicsAreTheGatewaysOwnLevel() {
+        assertEquals("spinetrack/v1/gw-1/samples", Topics.bundle("gw-1"));
+        assertEquals("spinetrack/v1/gw-1/stored", Topics.storedBundle("gw-1"));
+        assertEquals("spinetrack/v1/+/samples", Topics.ALL_BUNDLES);
+        assertThrows(IllegalArgumentException.class, () -> Topics.bundle("status"));
+        assertEquals(Optional.empty(), Topics.parse("spinetrack/v1/gw-1/info"));
     }
 
     @ParameterizedTest

@@ -9,6 +9,8 @@ import dev.spinetrack.protocol.mqtt.DeviceStatus;
 import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.protocol.mqtt.SampleBundle;
+import dev.spinetrack.protocol.mqtt.StoredBundle;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +84,10 @@ class ProtocolDocumentTest {
             return GatewayStatus.class;
         } else if (exampleName.startsWith("stored-confirmation")) {
             return StoredConfirmation.class;
+        } else if (exampleName.equals("sample-bundle")) {
+            return SampleBundle.class;
+        } else if (exampleName.equals("stored-bundle")) {
+            return StoredBundle.class;
         }
         throw new IllegalStateException("no record for example " + exampleName);
     }
@@ -90,7 +96,8 @@ class ProtocolDocumentTest {
     void theDocumentHoldsEveryExampleTheTestsExpect() throws IOException {
         assertEquals(List.of("sample-batch-rack", "sample-batch-ball", "sample-batch-after-reboot", "device-info-rack",
                         "device-info-ball", "device-status-online", "device-status-lost", "gateway-status-online",
-                        "gateway-status-lost", "stored-confirmation", "stored-confirmation-after-reboot"),
+                        "gateway-status-lost", "stored-confirmation", "stored-confirmation-after-reboot",
+                        "sample-bundle", "stored-bundle"),
                 examples().stream().map(Example::name).toList());
     }
 
