@@ -24,7 +24,7 @@ public final class ConfigKeys {
             "truststore-password", "queue-dir", "queue-max-mb", "fsync", "batch-size", "batch-age-ms",
             "status-interval-ms", "simulate", "seed", "speed", "loop", "faults", "fleet", "allow", "min-rssi", "rate",
             "reconnect-min-ms", "reconnect-max-ms", "watchdog-periods", "scan-interval-ms", "connect-concurrency", "confirm",
-            "max-unconfirmed", "confirm-timeout-ms");
+            "max-unconfirmed", "confirm-timeout-ms", "bundle-max", "bundle-linger-ms");
 
     /** Prefix of the environment variables. */
     public static final String ENV_PREFIX = "SPINETRACK_GATEWAY_";
@@ -104,6 +104,10 @@ public final class ConfigKeys {
             }));
             case "max-unconfirmed" -> c.withDelivery(c.delivery().withMaxUnconfirmed((int) positiveLong(v)));
             case "confirm-timeout-ms" -> c.withDelivery(c.delivery().withConfirmTimeout(Duration.ofMillis(positiveLong(v))));
+            case "bundle-max" -> c.withDelivery(c.delivery().withBundles((int) nonNegative(v),
+                    c.delivery().bundleLinger()));
+            case "bundle-linger-ms" -> c.withDelivery(c.delivery().withBundles(c.delivery().bundleMax(),
+                    Duration.ofMillis(nonNegative(v))));
             default -> throw new IllegalArgumentException("unknown setting; known: " + String.join(", ", NAMES));
         };
     }
@@ -120,6 +124,14 @@ public final class ConfigKeys {
         long n = number(v);
         if (n <= 0) {
             throw new IllegalArgumentException("must be > 0");
+        }
+        return n;
+    }
+
+    private static long nonNegative(String v) {
+        long n = number(v);
+        if (n < 0) {
+            throw new IllegalArgumentException("must be >= 0");
         }
         return n;
     }

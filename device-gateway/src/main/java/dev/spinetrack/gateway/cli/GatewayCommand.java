@@ -131,6 +131,14 @@ public final class GatewayCommand implements Callable<Integer> {
             + "this long (default 10000, doubling up to 8 times that while nothing is confirmed)")
     String confirmTimeoutMs;
 
+    @Option(names = "--bundle-max", paramLabel = "N", description = "most batches of several devices in one MQTT "
+            + "message (default 250; 0: one message per batch); used only with a server that reads bundles")
+    String bundleMax;
+
+    @Option(names = "--bundle-linger-ms", paramLabel = "MS", description = "how long a bundle waits for more batches "
+            + "after its first (default 4)")
+    String bundleLingerMs;
+
     @Option(names = "--duration-s", paramLabel = "S", description = "stop after this many seconds (default: run "
             + "until Ctrl-C, or until a non-looping scenario ends)")
     Long durationS;
@@ -166,6 +174,8 @@ public final class GatewayCommand implements Callable<Integer> {
         put(m, "confirm", confirm);
         put(m, "max-unconfirmed", maxUnconfirmed);
         put(m, "confirm-timeout-ms", confirmTimeoutMs);
+        put(m, "bundle-max", bundleMax);
+        put(m, "bundle-linger-ms", bundleLingerMs);
         return m;
     }
 

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param confirmTimeout    a batch not confirmed this long after it was published is published again …
  * @param maxConfirmTimeout … with the timeout doubling up to this while the server confirms nothing
  * @param park              a batch the broker refused (PUBACK reason ≥ 0x80) is tried again after this
+ * @param bundleMax         most batches in one sample bundle (PROTOCOL.md §7.7), 0..1000; 0 or 1: never
+ *                          bundle. Bundles go only to a server whose confirmations say it reads them
+ * @param bundleLinger      how long a bundle waits for more batches after its first, at most
  */
 public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Duration confirmTimeout,
-                               Duration maxConfirmTimeout, Duration park) {
+                               Duration maxConfirmTimeout, Duration park, int bundleMax, Duration bundleLinger) {
 
     public DeliverySettings {
         if (maxUnconfirmed < 1 || maxUnconfirmed > 100_000) {
@@ -28,6 +31,18 @@ public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Durat
         if (confirmTimeout.toMillis() < 100 || maxConfirmTimeout.compareTo(confirmTimeout) < 0 || park.toMillis() < 100) {
             throw new IllegalArgumentException("confirm timeout must be >= 100 ms and <= its maximum, park >= 100 ms");
         }
+        if (bundleMax < 0 || bundleMax > dev.spinetrack.protocol.mqtt.SampleBundle.MAX_BATCHES) {
+            throw new IllegalArgumentException("batches per bundle must be 0..1000, was " + bundleMax);
+        }
+        Objects.requireNonNull(bundleLinger, "bundleLinger");
+        if (bundleLinger.isNegative() || bundleLinger.toMillis() > 1_000) {
+            throw new IllegalArgumentException("bundle linger must be 0..1000 ms, was " + bundleLinger.toMillis());
+        }
+    }
+
+    /** Whether sample batches may go out in bundles (to a server that reads them). */
+    public boolean bundles() {
+        return serverConfirms && bundleMax > 1;
     }
 
     /**
@@ -39,19 +54,25 @@ public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Durat
      * batches; the server stores it and redraws the sessions it changes.
      */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(true, 4_000, Duration.ofSeconds(10), Duration.ofSeconds(80), Duration.ofSeconds(30));
+        return new DeliverySettings(true, 4_000, Duration.ofSeconds(10), Duration.ofSeconds(80), Duration.ofSeconds(30),
+                250, Duration.ofMillis(4));
     }
 
     public DeliverySettings withServerConfirms(boolean v) {
-        return new DeliverySettings(v, maxUnconfirmed, confirmTimeout, maxConfirmTimeout, park);
+        return new DeliverySettings(v, maxUnconfirmed, confirmTimeout, maxConfirmTimeout, park, bundleMax, bundleLinger);
     }
 
     public DeliverySettings withMaxUnconfirmed(int v) {
-        return new DeliverySettings(serverConfirms, v, confirmTimeout, maxConfirmTimeout, park);
+        return new DeliverySettings(serverConfirms, v, confirmTimeout, maxConfirmTimeout, park, bundleMax, bundleLinger);
     }
 
     /** A confirmation timeout, growing up to 8 times itself while the server confirms nothing. */
     public DeliverySettings withConfirmTimeout(Duration v) {
-        return new DeliverySettings(serverConfirms, maxUnconfirmed, v, v.multipliedBy(8), park);
+        return new DeliverySettings(serverConfirms, maxUnconfirmed, v, v.multipliedBy(8), park, bundleMax, bundleLinger);
+    }
+
+    /** Bundles of at most {@code max} batches (0 or 1: never), each waiting at most {@code linger} for more. */
+    public DeliverySettings withBundles(int max, Duration linger) {
+        return new DeliverySettings(serverConfirms, maxUnconfirmed, confirmTimeout, maxConfirmTimeout, park, max, linger);
     }
 }

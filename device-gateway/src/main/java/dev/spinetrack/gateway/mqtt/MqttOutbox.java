@@ -3,6 +3,7 @@ package dev.spinetrack.gateway.mqtt;
 import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.QueuedMessage;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.protocol.mqtt.StoredBundle;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -45,6 +46,11 @@ public final class MqttOutbox implements AutoCloseable {
     private final MqttSettings settings;
     private final DeliverySettings delivery;
     private final String storedFilter;
+    /** The server's bundled confirmations (§7.7), or null when not waiting for the server. */
+    private final String storedBundleTopic;
+    private final String gatewayId;
+    /** Whether the server's last confirmation said it reads bundles; reset on every connect. */
+    private volatile boolean serverReadsBundles;
     private final Unconfirmed unconfirmed;
     private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
@@ -76,6 +82,8 @@ public final class MqttOutbox implements AutoCloseable {
         this.settings = settings;
         this.delivery = delivery;
         this.storedFilter = delivery.serverConfirms() ? Topics.storedFilter(gatewayId) : null;
+        this.storedBundleTopic = delivery.serverConfirms() ? Topics.storedBundle(gatewayId) : null;
+        this.gatewayId = gatewayId;
         this.unconfirmed = new Unconfirmed(delivery.confirmTimeout().toNanos(), delivery.maxConfirmTimeout().toNanos(),
                 delivery.park().toNanos(), delivery.maxUnconfirmed());
         this.queue = queue;
@@ -213,6 +221,10 @@ public final class MqttOutbox implements AutoCloseable {
                     continue;
                 }
                 BatchKeys.Keyed key = delivery.serverConfirms() ? noted.take(m) : null;
+                if (key != null && serverReadsBundles && delivery.bundles()) {
+                    bundle(m, key, gen);
+                    continue;
+                }
                 synchronized (lock) {
                     if (gen != generation) {
                         continue;
@@ -233,6 +245,97 @@ public final class MqttOutbox implements AutoCloseable {
                 LOG.error("MQTT drain hit an unexpected error; retrying from the queue head", e);
                 rewind();
             }
+        }
+    }
+
+    /**
+     * Gathers the batches queued after {@code first}, for at most the bundle linger and while the
+     * confirmation window has room, and publishes them as one sample bundle (§7.7). A batch that
+     * does not fit is left for the next round.
+     */
+    private void bundle(QueuedMessage first, BatchKeys.Keyed firstKey, long gen) throws IOException, InterruptedException {
+        SampleBundler bundle = new SampleBundler(gatewayId, delivery.bundleMax());
+        bundle.add(first, firstKey.batch());
+        int room;
+        synchronized (lock) {
+            room = unconfirmed.room();
+        }
+        long next = first.index() + 1;
+        long resumeAt = -1;
+        long deadline = System.nanoTime() + delivery.bundleLinger().toNanos();
+        while (running && !bundle.full() && bundle.size() < room) {
+            QueuedMessage n = queue.take(next, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (n == null) {
+                break;
+            }
+            BatchKeys.Keyed k = noted.take(n);
+            if (k == null || !bundle.add(n, k.batch())) {
+                resumeAt = n.index();
+                break;
+            }
+            next = n.index() + 1;
+        }
+        List<Unconfirmed.Batch> keys = bundle.keys();
+        synchronized (lock) {
+            if (gen != generation) {
+                return;
+            }
+            inFlight.sent();
+            cursor = resumeAt >= 0 ? resumeAt : next;
+            long now = System.nanoTime();
+            for (Unconfirmed.Batch k : keys) {
+                unconfirmed.published(k, now);
+            }
+        }
+        if (bundle.size() == 1) {
+            send(first, gen, true); // alone, it goes on its device's topic as ever
+        } else {
+            publishBundle(bundle, keys, gen);
+        }
+    }
+
+    private void publishBundle(SampleBundler bundle, List<Unconfirmed.Batch> keys, long gen) {
+        try {
+            client.publish(bundle.topic(), bundle.payload(), 1, false, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        long n = refusals.incrementAndGet();
+                        if (n <= 10 || n % 100 == 0) {
+                            LOG.warn("broker refused a bundle of {} batches (queue index {}..) with reason 0x{} ({} "
+                                    + "refusal(s)); they stay queued and are tried again in {} s", keys.size(),
+                                    keys.get(0).index(), Integer.toHexString(codes[0]), n, delivery.park().toSeconds());
+                        }
+                        synchronized (lock) {
+                            long now = System.nanoTime();
+                            for (Unconfirmed.Batch k : keys) {
+                                unconfirmed.refused(k.index(), now);
+                            }
+                        }
+                    }
+                    finished(gen, true); // the queue keeps them until the server confirms
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    finished(gen, true); // unconfirmed: published again after the reconnect
+                }
+            });
+        } catch (MqttException e) {
+            synchronized (lock) {
+                if (gen == generation) {
+                    inFlight.done();
+                }
+                if (e.getReasonCode() == org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    long now = System.nanoTime();
+                    for (Unconfirmed.Batch k : keys) {
+                        unconfirmed.retrySoon(k.index(), now); // Paho's window was full: these go again shortly
+                    }
+                }
+                lock.notifyAll();
+            }
+            sleepQuietly(2);
         }
     }
 
@@ -421,17 +524,26 @@ public final class MqttOutbox implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // only the server's stored confirmations are subscribed to
-            StoredConfirmation c;
+            // only the server's stored confirmations are subscribed to, alone or bundled
+            List<StoredConfirmation> cs;
             try {
-                c = Json.mapper().readValue(message.getPayload(), StoredConfirmation.class);
+                cs = topic.equals(storedBundleTopic)
+                        ? Json.mapper().readValue(message.getPayload(), StoredBundle.class).confirmations()
+                        : List.of(Json.mapper().readValue(message.getPayload(), StoredConfirmation.class));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("ignored an unreadable confirmation on {}: {}", topic, e.getMessage());
                 return;
             }
-            List<Unconfirmed.Batch> done;
+            boolean bundles = cs.stream().anyMatch(StoredConfirmation::bundles);
+            if (bundles && !serverReadsBundles && delivery.bundles()) {
+                LOG.info("the server reads bundles: batches now go out up to {} in one message", delivery.bundleMax());
+            }
+            serverReadsBundles = bundles;
+            List<Unconfirmed.Batch> done = new java.util.ArrayList<>();
             synchronized (lock) {
-                done = unconfirmed.confirm(c);
+                for (StoredConfirmation c : cs) {
+                    done.addAll(unconfirmed.confirm(c));
+                }
                 lock.notifyAll();
             }
             for (Unconfirmed.Batch b : done) {
@@ -455,9 +567,10 @@ public final class MqttOutbox implements AutoCloseable {
             long n = connects.incrementAndGet();
             LOG.info("MQTT connected to {} ({}; {} message(s) queued)", serverURI,
                     n == 1 ? "first connect" : "reconnect " + (n - 1), queue.depth());
+            serverReadsBundles = false; // until this broker's server says so
             if (storedFilter != null) {
                 try {
-                    client.subscribe(storedFilter, 1);
+                    client.subscribe(new String[] {storedFilter, storedBundleTopic}, new int[] {1, 1});
                 } catch (MqttException e) {
                     LOG.warn("cannot subscribe to {}: {}; unconfirmed batches will be published again", storedFilter,
                             e.getMessage());

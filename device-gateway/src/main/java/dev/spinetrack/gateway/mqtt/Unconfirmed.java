@@ -215,6 +215,11 @@ final class Unconfirmed {
         return inFlight() >= window.size();
     }
 
+    /** Batches that may still be published before the window is full. */
+    int room() {
+        return Math.max(0, window.size() - inFlight());
+    }
+
     /** All batches waiting for a confirmation, parked ones included. */
     int size() {
         return byIndex.size();

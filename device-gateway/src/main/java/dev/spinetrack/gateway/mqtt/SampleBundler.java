@@ -1,0 +1,109 @@
+package dev.spinetrack.gateway.mqtt;
+
+import dev.spinetrack.gateway.queue.QueuedMessage;
+import dev.spinetrack.protocol.mqtt.SampleBundle;
+import dev.spinetrack.protocol.mqtt.Topics;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gathers queued sample batches into one sample bundle (PROTOCOL.md §7.7). The queue holds each
+ * batch as the JSON it would be published as alone, so the bundle is those bytes joined, not a
+ * new serialization. Plain logic; the outbox takes from the queue and publishes.
+ */
+final class SampleBundler {
+
+    /**
+     * Most payload bytes in one bundle. Far below any broker's packet limit, and large enough
+     * that 200 racks' 20 ms batches (about 1.3 KB each) fill a bundle by count first.
+     */
+    static final int MAX_BYTES = 512 * 1024;
+
+    private final String gateway;
+    private final int maxBatches;
+    private final List<QueuedMessage> messages = new ArrayList<>();
+    private final List<Unconfirmed.Batch> keys = new ArrayList<>();
+    private int bytes;
+
+    /** @param maxBatches most batches per bundle, 2..{@value SampleBundle#MAX_BATCHES} */
+    SampleBundler(String gateway, int maxBatches) {
+        if (maxBatches < 2 || maxBatches > SampleBundle.MAX_BATCHES) {
+            throw new IllegalArgumentException("batches per bundle must be 2.." + SampleBundle.MAX_BATCHES
+                    + ", was " + maxBatches);
+        }
+        this.gateway = gateway;
+        this.maxBatches = maxBatches;
+    }
+
+    /**
+     * Adds a batch unless the bundle is full or the batch would take it past {@link #MAX_BYTES};
+     * the first batch is always taken.
+     *
+     * @return whether it was added (else it belongs to the next bundle)
+     */
+    boolean add(QueuedMessage m, Unconfirmed.Batch key) {
+        if (full() || (!messages.isEmpty() && bytes + m.payload().length + 1 > MAX_BYTES)) {
+            return false;
+        }
+        messages.add(m);
+        keys.add(key);
+        bytes += m.payload().length + 1;
+        return true;
+    }
+
+    /** Whether no further batch fits by count or size. */
+    boolean full() {
+        return messages.size() >= maxBatches || bytes >= MAX_BYTES;
+    }
+
+    int size() {
+        return messages.size();
+    }
+
+    boolean isEmpty() {
+        return messages.isEmpty();
+    }
+
+    /** The queued messages, in queue order. */
+    List<QueuedMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** Their confirmation keys, in the same order. */
+    List<Unconfirmed.Batch> keys() {
+        return List.copyOf(keys);
+    }
+
+    /** The bundle's topic. */
+    String topic() {
+        return Topics.bundle(gateway);
+    }
+
+    /** {@code {"v":1,"gateway":…,"batches":[batch,batch,…]}}, the batches' bytes as queued. */
+    byte[] payload() {
+        byte[] head = ("{\"v\":1,\"gateway\":\"" + gateway + "\",\"batches\":[").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + bytes + 2);
+        out.writeBytes(head);
+        for (int i = 0; i < messages.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(messages.get(i).payload());
+        }
+        out.write(']');
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    /** Total samples, for the counters. */
+    long weight() {
+        long w = 0;
+        for (QueuedMessage m : messages) {
+            w += m.weight();
+        }
+        return w;
+    }
+}
