@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  *       socket, and the connection dies of its keep-alive.</li>
  *   <li>A storage outage holds back each worker on its own and retries forever; the broker stops
  *       sending once the unacknowledged window is full.</li>
+ *   <li>A sample bundle (PROTOCOL.md §7.7) comes as one message per batch, put one after another:
+ *       each goes to its device's worker, so a device's batches keep their order within and across
+ *       bundles, and only the last acknowledges the MQTT message, when arrival order releases it
+ *       after all the others.</li>
  * </ul>
  */
 final class IngestPartitions implements AutoCloseable {
@@ -65,9 +69,10 @@ final class IngestPartitions implements AutoCloseable {
 
     /**
      * @param count     workers (threads)
-     * @param window    the MQTT receive window: the most messages held unacknowledged at once; each
-     *                  worker's queue holds as many, so a skewed share never blocks the MQTT callback
-     *                  thread, and each worker groups at most half its share into one transaction
+     * @param window    the MQTT receive window: the most MQTT messages held unacknowledged at once;
+     *                  each worker's queue holds as many (a full one, possible with bundles, holds
+     *                  back the dispatcher, never the MQTT callback thread), and each worker groups
+     *                  at most half its share into one transaction
      */
     IngestPartitions(int count, int window, IngestWorker.Sink sink, IngestCounters counters, Outlet outlet,
                      IngestDisturbance disturbance) {
@@ -106,7 +111,9 @@ final class IngestPartitions implements AutoCloseable {
             threads[i].setDaemon(true);
             threads[i].start();
         }
-        this.inbox = new java.util.concurrent.ArrayBlockingQueue<>(window);
+        // unbounded: the receive window counts MQTT messages, and a bundle is up to 1000 messages
+        // here; a bounded inbox would block the MQTT callback thread. The sample budget bounds it.
+        this.inbox = new java.util.concurrent.LinkedBlockingQueue<>();
         this.dispatcher = new Thread(this::dispatch, "mqtt-ingest-dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -139,9 +146,10 @@ final class IngestPartitions implements AutoCloseable {
     }
 
     /**
-     * Takes a parsed message, in arrival order (called by one thread). Waits only while
-     * {@code window} messages are waiting to be dispatched, which a broker keeping to the
-     * receive window never causes.
+     * Takes a parsed message, in arrival order (called by one thread): an MQTT message or one
+     * batch of a bundle, a bundle's batches one after another. Waits only while the sample budget
+     * is spent, never for room in the inbox (which is unbounded: a receive window of bundles is
+     * many more messages here than the window counts).
      */
     void put(IngestWorker.Pending message) throws InterruptedException {
         heldSamples.acquire(weight(message)); // waits while the budget is spent: back-pressure, as a full queue

@@ -45,8 +45,18 @@ final class IngestWorker implements Runnable {
     private static final int ATTEMPTS = 5;
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    /** A message waiting for the worker. */
-    record Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
+    /**
+     * A message waiting for the worker: an MQTT message, or one batch of a sample bundle.
+     *
+     * @param acks whether finishing it acknowledges the MQTT message: false for every batch of a
+     *             bundle but its last, which is released (in arrival order) only after all of them
+     */
+    record Pending(String topic, int id, int qos, MessageParser.Parsed parsed, boolean acks) {
+        /** A message that is a whole MQTT message. */
+        Pending(String topic, int id, int qos, MessageParser.Parsed parsed) {
+            this(topic, id, qos, parsed, true);
+        }
+
         SampleBatch batch() {
             return parsed.payload() instanceof SampleBatch b ? b : null;
         }

@@ -3,6 +3,7 @@ package dev.spinetrack.server.ingest;
 import dev.spinetrack.server.broker.MqttSettings;
 import dev.spinetrack.server.payload.PayloadReader;
 import dev.spinetrack.transport.BufferedSocketFactory;
+import dev.spinetrack.protocol.mqtt.SampleBatch;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.broker.BrokerConnection;
 import dev.spinetrack.server.session.IngestDisturbance;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * Consumes the SpineTrack topics with Paho MQTTv5 and manual acknowledgements: a message is
@@ -36,8 +38,10 @@ import java.net.InetAddress;
  * be accepted (unknown topic, bad JSON, invalid payload) are counted, logged with their reason
  * and acknowledged, so they never block the stream. A storage failure leaves the message
  * unacknowledged; the broker redelivers it on the next connection (persistent session).
- * Sample batches may come through an MQTT 5 shared subscription; info and status are retained
- * and therefore subscribed plainly (brokers do not send retained messages to shared subscriptions).
+ * Sample batches and sample bundles (PROTOCOL.md §7.7, several devices' batches in one message,
+ * split here into one message per batch and acknowledged once, after the last) may come through
+ * an MQTT 5 shared subscription; info and status are retained and therefore subscribed plainly
+ * (brokers do not send retained messages to shared subscriptions).
  */
 @Context
 @Requires(property = "spinetrack.mqtt.enabled", notEquals = "false")
@@ -48,6 +52,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     private final MessageParser parser;
     private final MqttClient client;
     private final String samplesFilter;
+    private final String bundleFilter;
     private final String infoFilter;
     private final String statusFilter;
     private final String gatewayStatusFilter;
@@ -75,8 +80,10 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         }
         this.lag = lag;
         String root = Topics.ROOT + "/" + settings.gateway() + "/+/";
-        this.samplesFilter = (settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/")
-                + root + "samples";
+        String share = settings.sharedGroup().isBlank() ? "" : "$share/" + settings.sharedGroup() + "/";
+        this.samplesFilter = share + root + "samples";
+        // bundles (PROTOCOL.md §7.7) carry batches like the device topics, so they are shared alike
+        this.bundleFilter = share + Topics.ROOT + "/" + settings.gateway() + "/samples";
         this.infoFilter = root + "info";
         this.statusFilter = root + "status";
         this.gatewayStatusFilter = Topics.ROOT + "/" + settings.gateway() + "/status";
@@ -124,8 +131,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         this.confirmer = new StoredConfirmer(broker.address().url(), clientId + "-confirm", options,
                 confirmLingerMs);
         connect(options);
-        LOG.info("MQTT ingest connected to {} as {}, samples from {}, {} workers, receive window {}",
-                broker.address().url(), clientId, samplesFilter, partitions.count(), receiveMaximum);
+        LOG.info("MQTT ingest connected to {} as {}, samples from {} and {}, {} workers, receive window {}",
+                broker.address().url(), clientId, samplesFilter, bundleFilter, partitions.count(), receiveMaximum);
     }
 
     private void connect(MqttConnectionOptions options) throws MqttException {
@@ -162,8 +169,8 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
 
     private void subscribe(boolean reconnect, String serverURI) {
         try {
-            client.subscribe(new String[] {samplesFilter, infoFilter, statusFilter, gatewayStatusFilter},
-                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS, Topics.QOS});
+            client.subscribe(new String[] {samplesFilter, bundleFilter, infoFilter, statusFilter, gatewayStatusFilter},
+                    new int[] {Topics.QOS, Topics.QOS, Topics.QOS, Topics.QOS, Topics.QOS});
             disturbance.end();
             if (reconnect) {
                 LOG.info("MQTT ingest reconnected to {}", serverURI);
@@ -176,10 +183,22 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
         // Parsing and validation run here, storage on the workers: they overlap on the cores.
-        IngestWorker.Pending p = new IngestWorker.Pending(topic, message.getId(), message.getQos(),
-                parser.parse(topic, message.getPayload()));
-        lag.waiting(p.id(), p.batch() == null ? System.currentTimeMillis() : newestT(p.batch()));
-        partitions.put(p);
+        List<MessageParser.Parsed> parsed = parser.parseAll(topic, message.getPayload());
+        // A bundle is one message per batch here, each routed by its device like a batch on its
+        // device's topic, and is acknowledged once, by its last batch: acknowledgements follow
+        // arrival order, so when that one is released every batch before it is committed (or
+        // refused for good). The lag, keyed by MQTT id, counts its oldest batch until then.
+        int last = parsed.size() - 1;
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i <= last; i++) {
+            if (parsed.get(i).payload() instanceof SampleBatch b) {
+                oldest = Math.min(oldest, newestT(b));
+            }
+        }
+        lag.waiting(message.getId(), oldest == Long.MAX_VALUE ? System.currentTimeMillis() : oldest);
+        for (int i = 0; i <= last; i++) {
+            partitions.put(new IngestWorker.Pending(topic, message.getId(), message.getQos(), parsed.get(i), i == last));
+        }
     }
 
     /** Right after the commit, on the worker: the gateway's confirmation and the store lag. */
@@ -192,8 +211,11 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         }
     }
 
-    /** In arrival order, after {@link #confirm}: the MQTT acknowledgement. */
+    /** In arrival order, after {@link #confirm}: the MQTT acknowledgement, by a bundle's last batch. */
     private void acknowledge(IngestWorker.Pending p) {
+        if (!p.acks()) {
+            return;
+        }
         try {
             client.messageArrivedComplete(p.id(), p.qos());
         } catch (MqttException e) {
@@ -202,7 +224,7 @@ public class MqttIngest implements MqttCallback, AutoCloseable {
         lag.finished(p.id());
     }
 
-    private static long newestT(dev.spinetrack.protocol.mqtt.SampleBatch batch) {
+    private static long newestT(SampleBatch batch) {
         long newest = Long.MIN_VALUE;
         for (dev.spinetrack.protocol.mqtt.Sample s : batch.samples()) {
             newest = Math.max(newest, s.t());

@@ -2,7 +2,6 @@ package dev.spinetrack.server.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -12,10 +11,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishes the end-to-end confirmations (PROTOCOL.md §7.6) on
  * {@code spinetrack/v1/{gateway}/{device}/stored}, QoS 1, after the transaction that stored the
- * batches committed. The batches of one device and boot confirmed together go out as one message.
+ * batches committed. The batches of one device and boot confirmed together go out as one message;
+ * batches that came in sample bundles are confirmed together per gateway, in stored bundles on
+ * {@code spinetrack/v1/{gateway}/stored} (§7.7; {@link PendingConfirmations}). Every confirmation
+ * says {@code "bundles": true}, which lets gateways send bundles.
  * Its own connection, so publishing never waits on the ingest client's callback thread. A
  * confirmation the broker's in-flight window has no room for waits for the next flush; one that
  * fails otherwise is not retried here: the gateway publishes the batch again after its timeout
@@ -41,11 +39,8 @@ final class StoredConfirmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoredConfirmer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Stream(String gateway, String device, long boot) {
-    }
-
     private final MqttAsyncClient client;
-    private final Map<Stream, List<long[]>> pending = new LinkedHashMap<>();
+    private final PendingConfirmations pending = new PendingConfirmations();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unsent = new AtomicLong();
     private final long lingerNanos;
@@ -88,8 +83,7 @@ final class StoredConfirmer implements AutoCloseable {
 
     /** Notes a batch as done; {@link #flush} sends it. */
     synchronized void add(ConfirmKey k) {
-        pending.computeIfAbsent(new Stream(k.gateway(), k.device(), k.boot()), s -> new ArrayList<>())
-                .add(new long[] {k.firstSeq(), k.lastSeq()});
+        pending.add(k);
     }
 
     /**
@@ -131,49 +125,40 @@ final class StoredConfirmer implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        Map<Stream, List<long[]>> left = new LinkedHashMap<>();
         boolean windowFull = false;
-        for (Map.Entry<Stream, List<long[]>> e : pending.entrySet()) {
-            Stream s = e.getKey();
-            List<long[]> ranges = e.getValue();
-            for (int from = 0; from < ranges.size(); from += StoredConfirmation.MAX_RANGES) {
-                List<long[]> part = ranges.subList(from, Math.min(ranges.size(), from + StoredConfirmation.MAX_RANGES));
-                if (windowFull || !publish(s, StoredConfirmation.of(s.gateway(), s.device(), s.boot(),
-                        new ArrayList<>(part)))) {
-                    windowFull = true;
-                    left.computeIfAbsent(s, k -> new ArrayList<>()).addAll(part);
-                }
+        for (PendingConfirmations.Message m : pending.drain()) {
+            if (windowFull || !publish(m)) {
+                windowFull = true;
+                pending.restore(m); // kept in order: drain emptied what is noted
             }
         }
-        pending.clear();
-        pending.putAll(left);
         if (!pending.isEmpty() && !sendScheduled) {
             schedule(Math.max(lingerNanos, TimeUnit.MILLISECONDS.toNanos(1)));
         }
     }
 
     /** Publishes; false when the in-flight window is full (try again at the next flush). */
-    private boolean publish(Stream s, StoredConfirmation c) {
+    private boolean publish(PendingConfirmations.Message m) {
         try {
-            client.publish(Topics.stored(s.gateway(), s.device()), JSON.writeValueAsBytes(c), Topics.QOS, false);
+            client.publish(m.topic(), JSON.writeValueAsBytes(m.payload()), Topics.QOS, false);
             sent.incrementAndGet();
             return true;
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
                 return false;
             }
-            unsentLogged(s, e.getMessage());
+            unsentLogged(m, e.getMessage());
         } catch (JsonProcessingException | RuntimeException e) {
-            unsentLogged(s, e.getMessage());
+            unsentLogged(m, e.getMessage());
         }
         return true;
     }
 
-    private void unsentLogged(Stream s, String why) {
+    private void unsentLogged(PendingConfirmations.Message m, String why) {
         long n = unsent.incrementAndGet();
         if (n <= 10 || n % 1000 == 0) {
-            LOG.warn("Confirmation for {}/{} not sent ({} so far): {}; the gateway will send the batch again",
-                    s.gateway(), s.device(), n, why);
+            LOG.warn("Confirmation for {} not sent ({} so far): {}; the gateway will send the batch again",
+                    m.target(), n, why);
         }
     }
 

@@ -47,14 +47,22 @@ final class BatchBytesReader {
     private final PlainJsonBytes in;
     private double[] scratch = new double[32];
 
-    private BatchBytesReader(byte[] payload) {
-        this.in = new PlainJsonBytes(payload);
+    private BatchBytesReader(byte[] payload, int offset, int length) {
+        this.in = new PlainJsonBytes(payload, offset, length);
     }
 
     /** The batch, or null when the payload is not in the exact plain shape or a record refuses it. */
     static SampleBatch read(byte[] payload) {
+        return read(payload, 0, payload.length);
+    }
+
+    /**
+     * The batch held in {@code length} bytes of {@code payload} from {@code offset} (one batch of a
+     * bundle, read where it lies), or null as {@link #read(byte[])}.
+     */
+    static SampleBatch read(byte[] payload, int offset, int length) {
         try {
-            return new BatchBytesReader(payload).batch();
+            return new BatchBytesReader(payload, offset, length).batch();
         } catch (RuntimeException e) {
             return null; // not plain (NotPlain), or refused by a record: the token reader looks again
         }

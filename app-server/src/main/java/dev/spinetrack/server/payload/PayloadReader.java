@@ -33,17 +33,41 @@ public class PayloadReader {
      * for every error) exactly as {@link #read(byte[], Class)}.
      */
     public SampleBatch readBatch(byte[] payload) {
-        SampleBatch fast = BatchBytesReader.read(payload);
+        return readBatch(payload, 0, payload.length);
+    }
+
+    /**
+     * Parses the sample batch held in {@code length} bytes of {@code payload} from {@code offset}
+     * (one batch of a bundle, read in place without a copy), as {@link #readBatch(byte[])}.
+     */
+    public SampleBatch readBatch(byte[] payload, int offset, int length) {
+        SampleBatch fast = BatchBytesReader.read(payload, offset, length);
         if (fast == null) {
-            fast = batches.read(payload); // plain but with unknown fields, escapes, long numbers
+            fast = batches.read(payload, offset, length); // plain but with unknown fields, escapes, long numbers
         }
-        return fast != null ? fast : read(payload, SampleBatch.class);
+        return fast != null ? fast : read(payload, offset, length, SampleBatch.class);
+    }
+
+    /**
+     * Splits a sample bundle (PROTOCOL.md §7.7) into its batches without reading them: each is
+     * then read in place with {@link #readBatch(byte[], int, int)}, so one bad batch refuses only
+     * itself.
+     *
+     * @throws BadPayloadException when the bundle itself is unreadable, saying what and where
+     */
+    public BundleSlices splitBundle(byte[] payload) {
+        return BundleSplitter.split(payload, this);
     }
 
     /** Parses a payload as {@code type}. */
     public <T> T read(byte[] payload, Class<T> type) {
+        return read(payload, 0, payload.length, type);
+    }
+
+    /** Parses {@code length} bytes of {@code payload} from {@code offset} as {@code type}. */
+    public <T> T read(byte[] payload, int offset, int length, Class<T> type) {
         try {
-            return json.readValue(payload, type);
+            return json.readValue(payload, offset, length, type);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new BadPayloadException(type.getSimpleName() + " rejected: " + cause.getMessage()

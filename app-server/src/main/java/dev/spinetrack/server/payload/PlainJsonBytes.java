@@ -30,10 +30,20 @@ final class PlainJsonBytes {
     }
 
     private final byte[] b;
+    /** Index just past the last byte to read: a batch inside a bundle is a slice of the message. */
+    private final int end;
     private int i;
 
     PlainJsonBytes(byte[] payload) {
+        this(payload, 0, payload.length);
+    }
+
+    /** A cursor over {@code length} bytes of {@code payload} from {@code offset}. */
+    PlainJsonBytes(byte[] payload, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, payload.length);
         this.b = payload;
+        this.i = offset;
+        this.end = offset + length;
     }
 
     /** Moves past an array's opening bracket; false (and past its end) when the array is empty. */
@@ -62,7 +72,7 @@ final class PlainJsonBytes {
 
     /** Whether everything was read. */
     boolean atEnd() {
-        return i == b.length;
+        return i == end;
     }
 
     /** After a member or element: true on a comma, false on {@code close}, else not plain. */
@@ -82,11 +92,11 @@ final class PlainJsonBytes {
     private int name(byte[][] names) {
         expect('"');
         int start = i;
-        int end = closingQuote();
-        int length = end - start;
+        int stop = closingQuote();
+        int length = stop - start;
         for (int k = 1; k < names.length; k++) {
             byte[] n = names[k];
-            if (n.length == length && Arrays.equals(b, start, end, n, 0, length)) {
+            if (n.length == length && Arrays.equals(b, start, stop, n, 0, length)) {
                 return k;
             }
         }
@@ -96,13 +106,13 @@ final class PlainJsonBytes {
     String string() {
         expect('"');
         int start = i;
-        int end = closingQuote();
-        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        int stop = closingQuote();
+        return new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
     }
 
     /** Moves past the closing quote of a string of printable ASCII without escapes; returns its index. */
     private int closingQuote() {
-        while (i < b.length) {
+        while (i < end) {
             byte c = b[i++];
             if (c == '"') {
                 return i - 1;
@@ -115,7 +125,7 @@ final class PlainJsonBytes {
     }
 
     boolean nullLiteral() {
-        if (i + 4 <= b.length && b[i] == 'n' && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l') {
+        if (i + 4 <= end && b[i] == 'n' && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l') {
             i += 4;
             return true;
         }
@@ -159,7 +169,7 @@ final class PlainJsonBytes {
         if (peek() == '.') {
             i++;
             int fractionStart = i;
-            while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
                 if (significant < MAX_DIGITS) {
                     mantissa = mantissa * 10 + (b[i] - '0');
                     exponent--;
@@ -186,7 +196,7 @@ final class PlainJsonBytes {
             }
             int expStart = i;
             int e = 0;
-            while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
                 e = Math.min(e * 10 + (b[i] - '0'), 100_000);
                 i++;
             }
@@ -213,7 +223,7 @@ final class PlainJsonBytes {
     private long digits() {
         int start = i;
         long value = 0;
-        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
             if (i - start < MAX_DIGITS) {
                 value = value * 10 + (b[i] - '0');
             }
@@ -232,7 +242,7 @@ final class PlainJsonBytes {
 
     /** JSON's whitespace. */
     void space() {
-        while (i < b.length) {
+        while (i < end) {
             byte c = b[i];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
@@ -249,7 +259,7 @@ final class PlainJsonBytes {
     }
 
     int peek() {
-        return i < b.length ? b[i] : -1;
+        return i < end ? b[i] : -1;
     }
 
     static byte[][] names(String... names) {

@@ -47,7 +47,12 @@ final class SampleBatchReader {
 
     /** The batch, or null when the payload is not in the plain shape or not valid. */
     SampleBatch read(byte[] payload) {
-        try (JsonParser p = factory.createParser(payload)) {
+        return read(payload, 0, payload.length);
+    }
+
+    /** The batch in {@code length} bytes of {@code payload} from {@code offset}, or null as {@link #read(byte[])}. */
+    SampleBatch read(byte[] payload, int offset, int length) {
+        try (JsonParser p = factory.createParser(payload, offset, length)) {
             return p.nextToken() == JsonToken.START_OBJECT ? batch(p) : null;
         } catch (IOException | RuntimeException e) {
             return null; // malformed or refused: data binding reads it again and says why

@@ -19,7 +19,9 @@ import java.util.Map;
  * ({@link System#nanoTime()} as the message is complete). It splits a frame's latency into
  * the part before the broker (gateway: batching, queue, publish) and the part after it (server:
  * ingest, store, live delivery, WebSocket), since the server gets the same message at the same
- * moment. Payloads are scanned for their {@code "seq":} fields, not parsed, to stay cheap.
+ * moment. Sample bundles (several devices' batches in one message, PROTOCOL.md §7.7) are tapped
+ * too. Payloads are scanned for their {@code "device":} and {@code "seq":} fields, not parsed, to
+ * stay cheap: each seq belongs to the device named last before it.
  */
 final class BrokerTap implements AutoCloseable {
 
@@ -39,8 +41,8 @@ final class BrokerTap implements AutoCloseable {
                 note(topic, message.getPayload(), now);
             }
         };
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.ALL_SAMPLES, 0)},
-                new IMqttMessageListener[] {listener});
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.ALL_SAMPLES, 0),
+            new MqttSubscription(Topics.ALL_BUNDLES, 0)}, new IMqttMessageListener[] {listener, listener});
     }
 
     void recording(boolean on) {
@@ -48,11 +50,22 @@ final class BrokerTap implements AutoCloseable {
     }
 
     private synchronized void note(String topic, byte[] payload, long nanos) {
-        String[] parts = topic.split("/");
-        String device = parts[parts.length - 2];
-        Map<Long, Long> seqs = left.computeIfAbsent(device, d -> new HashMap<>());
         String s = new String(payload, StandardCharsets.UTF_8);
+        // a batch names its device before its samples (the records' member order); a bundle's
+        // topic names no device, a batch's topic does
+        Topics.TopicAddress a = Topics.parse(topic).orElse(null);
+        String device = a == null ? null : a.device();
+        int nextDevice = s.indexOf("\"device\":\"");
         for (int i = s.indexOf("\"seq\":"); i >= 0; i = s.indexOf("\"seq\":", i + 6)) {
+            while (nextDevice >= 0 && nextDevice < i) {
+                int from = nextDevice + 10;
+                device = s.substring(from, s.indexOf('"', from));
+                nextDevice = s.indexOf("\"device\":\"", from);
+            }
+            if (device == null) {
+                continue;
+            }
+            Map<Long, Long> seqs = left.computeIfAbsent(device, d -> new HashMap<>());
             int j = i + 6;
             long v = 0;
             while (j < s.length() && Character.isDigit(s.charAt(j))) {

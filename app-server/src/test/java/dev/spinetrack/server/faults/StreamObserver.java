@@ -5,6 +5,7 @@ import dev.spinetrack.protocol.mqtt.DeviceInfo;
 import dev.spinetrack.protocol.mqtt.GatewayStatus;
 import dev.spinetrack.protocol.mqtt.Sample;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
+import dev.spinetrack.protocol.mqtt.SampleBundle;
 import dev.spinetrack.protocol.mqtt.Topics;
 import dev.spinetrack.server.ingest.SampleIdentity;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -24,9 +25,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the broker carried: every sample batch any gateway published, seen on the
- * broker by a plain (not shared) subscriber that reconnects after a broker restart, keyed by
- * sample identity; plus the devices' info and the gateways' status. Written apart from the server.
+ * What the broker carried: every sample batch any gateway published, alone on its device's topic
+ * or in a sample bundle, seen on the broker by a plain (not shared) subscriber that reconnects
+ * after a broker restart, keyed by sample identity; plus the devices' info and the gateways'
+ * status. Written apart from the server.
  */
 final class StreamObserver implements MqttCallback, AutoCloseable {
 
@@ -53,8 +55,8 @@ final class StreamObserver implements MqttCallback, AutoCloseable {
         new Thread(() -> {
             try {
                 // samples too, for diagnosis only: the suite's record of what was produced is the Journal
-                client.subscribe(new String[] {Topics.ALL_SAMPLES, Topics.ALL_INFO, Topics.ALL_GATEWAY_STATUS},
-                        new int[] {1, 1, 1});
+                client.subscribe(new String[] {Topics.ALL_SAMPLES, Topics.ALL_BUNDLES, Topics.ALL_INFO,
+                    Topics.ALL_GATEWAY_STATUS}, new int[] {1, 1, 1, 1});
             } catch (MqttException e) {
                 System.err.println("observer: subscribe failed: " + e.getMessage());
             }
@@ -68,21 +70,28 @@ final class StreamObserver implements MqttCallback, AutoCloseable {
             return;
         }
         switch (a.kind()) {
-            case SAMPLES -> {
-                SampleBatch b = JSON.readValue(message.getPayload(), SampleBatch.class);
-                NavigableMap<Long, Sample> m = samples.computeIfAbsent(b.device(), d -> new TreeMap<>());
-                synchronized (m) {
-                    for (Sample s : b.samples()) {
-                        Sample before = m.putIfAbsent(SampleIdentity.position(b.boot(), s.seq()), s);
-                        if (before != null && !sameContent(before, s)) {
-                            conflicts++;
-                        }
-                    }
+            case SAMPLES -> seen(JSON.readValue(message.getPayload(), SampleBatch.class));
+            case SAMPLE_BUNDLE -> {
+                // a gateway bundles once the server's confirmations say it reads bundles
+                for (SampleBatch b : JSON.readValue(message.getPayload(), SampleBundle.class).batches()) {
+                    seen(b);
                 }
             }
             case INFO -> infos.put(a.device(), JSON.readValue(message.getPayload(), DeviceInfo.class));
             case GATEWAY_STATUS -> gateways.put(a.gateway(), JSON.readValue(message.getPayload(), GatewayStatus.class));
             default -> {
+            }
+        }
+    }
+
+    private void seen(SampleBatch b) {
+        NavigableMap<Long, Sample> m = samples.computeIfAbsent(b.device(), d -> new TreeMap<>());
+        synchronized (m) {
+            for (Sample s : b.samples()) {
+                Sample before = m.putIfAbsent(SampleIdentity.position(b.boot(), s.seq()), s);
+                if (before != null && !sameContent(before, s)) {
+                    conflicts++;
+                }
             }
         }
     }
