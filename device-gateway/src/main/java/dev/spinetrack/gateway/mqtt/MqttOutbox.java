@@ -3,8 +3,6 @@ package dev.spinetrack.gateway.mqtt;
 import dev.spinetrack.gateway.queue.DurableQueue;
 import dev.spinetrack.gateway.queue.QueuedMessage;
 import dev.spinetrack.protocol.mqtt.SampleBatch;
-import dev.spinetrack.protocol.mqtt.StoredBundle;
-import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import dev.spinetrack.protocol.mqtt.Topics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -49,16 +47,26 @@ public final class MqttOutbox implements AutoCloseable {
     /** The server's bundled confirmations (§7.7), or null when not waiting for the server. */
     private final String storedBundleTopic;
     private final String gatewayId;
-    /** Whether the server's last confirmation said it reads bundles; reset on every connect. */
-    private volatile boolean serverReadsBundles;
     private final Unconfirmed unconfirmed;
-    private final AtomicLong refusals = new AtomicLong();
     private final DurableQueue queue;
     private final MqttAsyncClient client;
+    private final Publisher publisher;
+    private final Confirmations confirmations;
+    private final SampleBundler.Source bundleSource = new SampleBundler.Source() {
+        @Override
+        public QueuedMessage take(long index, Duration wait) throws IOException, InterruptedException {
+            return running ? queue.take(index, wait) : null;
+        }
+
+        @Override
+        public Unconfirmed.Batch key(QueuedMessage m) {
+            BatchKeys.Keyed k = noted.take(m);
+            return k == null ? null : k.batch();
+        }
+    };
     private final RetainedState retained = new RetainedState();
     private final NotedKeys noted = new NotedKeys();
     private final Object lock = new Object();
-    private final AtomicLong samplesOut = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final Reconnector reconnector;
     private final Thread drain;
@@ -87,8 +95,10 @@ public final class MqttOutbox implements AutoCloseable {
         this.unconfirmed = new Unconfirmed(delivery.confirmTimeout().toNanos(), delivery.maxConfirmTimeout().toNanos(),
                 delivery.park().toNanos(), delivery.maxUnconfirmed());
         this.queue = queue;
+        this.confirmations = new Confirmations(lock, unconfirmed, queue, delivery);
         this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
         client.setCallback(new Callback());
+        this.publisher = new Publisher(client, queue, delivery.park(), new Outcomes());
         this.reconnector = new Reconnector(client, settings, () -> running, this::brokerLimits);
         this.drain = new Thread(this::drainLoop, "mqtt-drain-" + settings.clientId());
         drain.setDaemon(true);
@@ -145,7 +155,7 @@ public final class MqttOutbox implements AutoCloseable {
 
     /** Samples whose batches left the queue: confirmed stored by the server (or PUBACKed, see {@link DeliverySettings}). */
     public long samplesOut() {
-        return samplesOut.get();
+        return confirmations.samplesOut() + publisher.samplesOutOnPuback();
     }
 
     /** Batches published and not yet confirmed by the server, parked ones included. */
@@ -157,7 +167,7 @@ public final class MqttOutbox implements AutoCloseable {
 
     /** Batches the broker refused with an error reason (each refusal counted). */
     public long refusals() {
-        return refusals.get();
+        return publisher.refusals();
     }
 
     /**
@@ -221,7 +231,7 @@ public final class MqttOutbox implements AutoCloseable {
                     continue;
                 }
                 BatchKeys.Keyed key = delivery.serverConfirms() ? noted.take(m) : null;
-                if (key != null && serverReadsBundles && delivery.bundles()) {
+                if (key != null && confirmations.bundles()) {
                     bundle(m, key, gen);
                     continue;
                 }
@@ -235,7 +245,7 @@ public final class MqttOutbox implements AutoCloseable {
                         unconfirmed.published(key.batch(), System.nanoTime());
                     }
                 }
-                send(m, gen, key != null);
+                publisher.send(m, gen, key != null);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException e) {
@@ -254,88 +264,27 @@ public final class MqttOutbox implements AutoCloseable {
      * does not fit is left for the next round.
      */
     private void bundle(QueuedMessage first, BatchKeys.Keyed firstKey, long gen) throws IOException, InterruptedException {
-        SampleBundler bundle = new SampleBundler(gatewayId, delivery.bundleMax());
-        bundle.add(first, firstKey.batch());
         int room;
         synchronized (lock) {
             room = unconfirmed.room();
         }
-        long next = first.index() + 1;
-        long resumeAt = -1;
-        long deadline = System.nanoTime() + delivery.bundleLinger().toNanos();
-        while (running && !bundle.full() && bundle.size() < room) {
-            QueuedMessage n = queue.take(next, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (n == null) {
-                break;
-            }
-            BatchKeys.Keyed k = noted.take(n);
-            if (k == null || !bundle.add(n, k.batch())) {
-                resumeAt = n.index();
-                break;
-            }
-            next = n.index() + 1;
-        }
-        List<Unconfirmed.Batch> keys = bundle.keys();
+        SampleBundler bundle = SampleBundler.gather(gatewayId, delivery.bundleMax(), first, firstKey.batch(), room,
+                delivery.bundleLinger(), bundleSource);
         synchronized (lock) {
             if (gen != generation) {
                 return;
             }
             inFlight.sent();
-            cursor = resumeAt >= 0 ? resumeAt : next;
+            cursor = bundle.resumeAt();
             long now = System.nanoTime();
-            for (Unconfirmed.Batch k : keys) {
+            for (Unconfirmed.Batch k : bundle.keys()) {
                 unconfirmed.published(k, now);
             }
         }
         if (bundle.size() == 1) {
-            send(first, gen, true); // alone, it goes on its device's topic as ever
+            publisher.send(first, gen, true); // alone, it goes on its device's topic as ever
         } else {
-            publishBundle(bundle, keys, gen);
-        }
-    }
-
-    private void publishBundle(SampleBundler bundle, List<Unconfirmed.Batch> keys, long gen) {
-        try {
-            client.publish(bundle.topic(), bundle.payload(), 1, false, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                        long n = refusals.incrementAndGet();
-                        if (n <= 10 || n % 100 == 0) {
-                            LOG.warn("broker refused a bundle of {} batches (queue index {}..) with reason 0x{} ({} "
-                                    + "refusal(s)); they stay queued and are tried again in {} s", keys.size(),
-                                    keys.get(0).index(), Integer.toHexString(codes[0]), n, delivery.park().toSeconds());
-                        }
-                        synchronized (lock) {
-                            long now = System.nanoTime();
-                            for (Unconfirmed.Batch k : keys) {
-                                unconfirmed.refused(k.index(), now);
-                            }
-                        }
-                    }
-                    finished(gen, true); // the queue keeps them until the server confirms
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    finished(gen, true); // unconfirmed: published again after the reconnect
-                }
-            });
-        } catch (MqttException e) {
-            synchronized (lock) {
-                if (gen == generation) {
-                    inFlight.done();
-                }
-                if (e.getReasonCode() == org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                    long now = System.nanoTime();
-                    for (Unconfirmed.Batch k : keys) {
-                        unconfirmed.retrySoon(k.index(), now); // Paho's window was full: these go again shortly
-                    }
-                }
-                lock.notifyAll();
-            }
-            sleepQuietly(2);
+            publisher.sendBundle(bundle, gen);
         }
     }
 
@@ -363,7 +312,7 @@ public final class MqttOutbox implements AutoCloseable {
                 inFlight.sent();
                 timeoutMs = unconfirmed.timeoutNanos() / 1_000_000;
             }
-            send(m, gen, true);
+            publisher.send(m, gen, true);
             sent++;
         }
         if (sent > 0) {
@@ -372,70 +321,39 @@ public final class MqttOutbox implements AutoCloseable {
         }
     }
 
-    private void send(QueuedMessage m, long gen, boolean awaitsServer) {
-        try {
-            client.publish(m.topic(), m.payload(), 1, false, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                        long n = refusals.incrementAndGet();
-                        if (awaitsServer) {
-                            // park only this batch: other devices' batches go on
-                            if (n <= 10 || n % 100 == 0) {
-                                LOG.warn("broker refused message {} on {} with reason 0x{} ({} refusal(s)); it stays "
-                                        + "queued and is tried again in {} s", m.index(), m.topic(),
-                                        Integer.toHexString(codes[0]), n, delivery.park().toSeconds());
-                            }
-                            synchronized (lock) {
-                                unconfirmed.refused(m.index(), System.nanoTime());
-                            }
-                            finished(gen, true);
-                            return;
-                        }
-                        LOG.warn("broker refused message {} on {} with reason 0x{}; it stays queued",
-                                m.index(), m.topic(), Integer.toHexString(codes[0]));
-                        finished(gen, false);
-                        return;
-                    }
-                    if (awaitsServer) {
-                        finished(gen, true); // the broker has it; the queue keeps it until the server confirms
-                        return;
-                    }
-                    try {
-                        if (queue.ack(m.index())) {
-                            samplesOut.addAndGet(m.weight());
-                        }
-                    } catch (IOException e) {
-                        LOG.warn("recording the PUBACK of message {} failed: {}", m.index(), e.getMessage());
-                    }
-                    finished(gen, true);
-                }
+    /** What a publication's outcome does to the drain's state. */
+    private final class Outcomes implements Publisher.Outcomes {
+        @Override
+        public void finished(long gen, boolean ok) {
+            MqttOutbox.this.finished(gen, ok);
+        }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    // awaiting the server: the batch stays unconfirmed and is published again
-                    // after the reconnect, so the cursor need not go back
-                    finished(gen, awaitsServer);
+        @Override
+        public void refused(List<Long> indices) {
+            synchronized (lock) {
+                long now = System.nanoTime();
+                for (long i : indices) {
+                    unconfirmed.refused(i, now);
                 }
-            });
-        } catch (MqttException e) {
-            if (e.getReasonCode() == org.eclipse.paho.mqttv5.client.MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                // Paho's count includes retained publications: send it again shortly
-                synchronized (lock) {
-                    if (gen == generation) {
-                        inFlight.done();
-                        cursor = Math.min(cursor, m.index());
+            }
+        }
+
+        @Override
+        public void noRoom(long gen, List<Long> indices, boolean awaitsServer) {
+            synchronized (lock) {
+                if (gen == generation) {
+                    inFlight.done();
+                    if (indices.size() == 1) {
+                        cursor = Math.min(cursor, indices.get(0)); // a bundle's batches go again as due ones
                     }
                 }
                 if (awaitsServer) {
-                    synchronized (lock) {
-                        unconfirmed.retrySoon(m.index(), System.nanoTime()); // only this one, not all
+                    long now = System.nanoTime();
+                    for (long i : indices) {
+                        unconfirmed.retrySoon(i, now); // only these, not all
                     }
                 }
-                sleepQuietly(2);
-            } else {
-                finished(gen, awaitsServer);
+                lock.notifyAll();
             }
         }
     }
@@ -525,36 +443,7 @@ public final class MqttOutbox implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             // only the server's stored confirmations are subscribed to, alone or bundled
-            List<StoredConfirmation> cs;
-            try {
-                cs = topic.equals(storedBundleTopic)
-                        ? Json.mapper().readValue(message.getPayload(), StoredBundle.class).confirmations()
-                        : List.of(Json.mapper().readValue(message.getPayload(), StoredConfirmation.class));
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("ignored an unreadable confirmation on {}: {}", topic, e.getMessage());
-                return;
-            }
-            boolean bundles = cs.stream().anyMatch(StoredConfirmation::bundles);
-            if (bundles && !serverReadsBundles && delivery.bundles()) {
-                LOG.info("the server reads bundles: batches now go out up to {} in one message", delivery.bundleMax());
-            }
-            serverReadsBundles = bundles;
-            List<Unconfirmed.Batch> done = new java.util.ArrayList<>();
-            synchronized (lock) {
-                for (StoredConfirmation c : cs) {
-                    done.addAll(unconfirmed.confirm(c));
-                }
-                lock.notifyAll();
-            }
-            for (Unconfirmed.Batch b : done) {
-                try {
-                    if (queue.ack(b.index())) {
-                        samplesOut.addAndGet(b.weight());
-                    }
-                } catch (IOException e) {
-                    LOG.warn("recording the confirmation of message {} failed: {}", b.index(), e.getMessage());
-                }
-            }
+            confirmations.arrived(topic, topic.equals(storedBundleTopic), message.getPayload());
         }
 
         @Override
@@ -567,7 +456,7 @@ public final class MqttOutbox implements AutoCloseable {
             long n = connects.incrementAndGet();
             LOG.info("MQTT connected to {} ({}; {} message(s) queued)", serverURI,
                     n == 1 ? "first connect" : "reconnect " + (n - 1), queue.depth());
-            serverReadsBundles = false; // until this broker's server says so
+            confirmations.connected(); // no bundles until this broker's server says it reads them
             if (storedFilter != null) {
                 try {
                     client.subscribe(new String[] {storedFilter, storedBundleTopic}, new int[] {1, 1});

@@ -5,6 +5,8 @@ import dev.spinetrack.protocol.mqtt.SampleBundle;
 import dev.spinetrack.protocol.mqtt.Topics;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,16 @@ final class SampleBundler {
     private final List<QueuedMessage> messages = new ArrayList<>();
     private final List<Unconfirmed.Batch> keys = new ArrayList<>();
     private int bytes;
+    private long resumeAt = -1;
+
+    /** Where the batches behind the first come from: the durable queue in the outbox. */
+    interface Source {
+        /** The message at {@code index} or after it, waiting up to {@code wait}; null when none came. */
+        QueuedMessage take(long index, Duration wait) throws IOException, InterruptedException;
+
+        /** The confirmation key of a taken message; null when it is not a sample batch. */
+        Unconfirmed.Batch key(QueuedMessage m);
+    }
 
     /** @param maxBatches most batches per bundle, 2..{@value SampleBundle#MAX_BATCHES} */
     SampleBundler(String gateway, int maxBatches) {
@@ -36,6 +48,39 @@ final class SampleBundler {
         }
         this.gateway = gateway;
         this.maxBatches = maxBatches;
+    }
+
+    /**
+     * A bundle of {@code first} and the batches queued behind it: those there now and those that
+     * come within {@code linger}, while there is room ({@code room} batches, the confirmation
+     * window's) and the bundle is not full. A message that does not fit (too large, or not a
+     * sample batch) ends it and is the one {@link #resumeAt()} names.
+     */
+    static SampleBundler gather(String gateway, int maxBatches, QueuedMessage first, Unconfirmed.Batch firstKey,
+                                int room, Duration linger, Source source) throws IOException, InterruptedException {
+        SampleBundler bundle = new SampleBundler(gateway, maxBatches);
+        bundle.add(first, firstKey);
+        long next = first.index() + 1;
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (!bundle.full() && bundle.size() < room) {
+            QueuedMessage n = source.take(next, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (n == null) {
+                break;
+            }
+            Unconfirmed.Batch k = source.key(n);
+            if (k == null || !bundle.add(n, k)) {
+                bundle.resumeAt = n.index();
+                return bundle;
+            }
+            next = n.index() + 1;
+        }
+        bundle.resumeAt = next;
+        return bundle;
+    }
+
+    /** The queue index the drain goes on from: the message after the last one taken, or one left out. */
+    long resumeAt() {
+        return resumeAt;
     }
 
     /**
