@@ -256,7 +256,13 @@ class DeliveryFaultSuiteIT {
         failures.addAll(runCase("drop 2 %, duplicate 2 %, disconnect", 8, "drop=2%,duplicate=2%,disconnect=90s",
                 run -> { }));
         assertEquals(List.of(), failures, "every case: missing 0, duplicated 0, figures equal");
+        // the server says it reads bundles, so the gateways must have bundled: the cases above
+        // are then about the bundled path (a batch timed out goes again alone, so both are covered)
+        org.junit.jupiter.api.Assertions.assertTrue(wireTotals[0] > 0, "the gateways sent sample bundles");
     }
+
+    /** Sample bundles seen on the wire over all cases. */
+    private final long[] wireTotals = new long[1];
 
     private List<String> runCase(String name, int fleet, String flags, Fault fault) throws Exception {
         // -Dspinetrack.faults.only=<part of a case name> runs just the matching cases (to investigate one)
@@ -267,6 +273,7 @@ class DeliveryFaultSuiteIT {
         String prefix = String.format("c0%02x%02x", 0xFF ^ (fleet >> 8), 0xEE ^ (fleet & 0xFF));
         Run run = new Run(fleet, flags);
         long start = System.nanoTime();
+        long[] wireBefore = observer.wireCounts();
         run.startGateway();
         fault.apply(run);
         // the gateway exits once its scenario ended and the server confirmed everything it queued
@@ -334,6 +341,10 @@ class DeliveryFaultSuiteIT {
                 heldAtKill, journal.conflicts, journal.torn, verdict,
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
         diffs.stream().limit(10).forEach(d -> System.out.println("  " + d));
+        long[] wire = observer.wireCounts();
+        System.out.printf("fault suite: %s: on the wire %,d sample bundles carrying %,d batches, %,d batches alone%n",
+                name, wire[0] - wireBefore[0], wire[1] - wireBefore[1], wire[2] - wireBefore[2]);
+        wireTotals[0] += wire[0] - wireBefore[0];
         List<String> failures = new ArrayList<>();
         if (producedKeys.isEmpty() || !missing.isEmpty() || duplicated != 0 || !diffs.isEmpty() || disturbed.isEmpty()) {
             failures.add(name + ": produced " + producedKeys.size() + ", missing " + missing.size() + ", duplicated "

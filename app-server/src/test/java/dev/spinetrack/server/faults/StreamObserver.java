@@ -19,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -31,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * status. Written apart from the server.
  */
 final class StreamObserver implements MqttCallback, AutoCloseable {
+
+    private final java.util.concurrent.atomic.AtomicLong bundles = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bundled = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong alone = new java.util.concurrent.atomic.AtomicLong();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,10 +75,16 @@ final class StreamObserver implements MqttCallback, AutoCloseable {
             return;
         }
         switch (a.kind()) {
-            case SAMPLES -> seen(JSON.readValue(message.getPayload(), SampleBatch.class));
+            case SAMPLES -> {
+                alone.incrementAndGet();
+                seen(JSON.readValue(message.getPayload(), SampleBatch.class));
+            }
             case SAMPLE_BUNDLE -> {
                 // a gateway bundles once the server's confirmations say it reads bundles
-                for (SampleBatch b : JSON.readValue(message.getPayload(), SampleBundle.class).batches()) {
+                List<SampleBatch> batches = JSON.readValue(message.getPayload(), SampleBundle.class).batches();
+                bundles.incrementAndGet();
+                bundled.addAndGet(batches.size());
+                for (SampleBatch b : batches) {
                     seen(b);
                 }
             }
@@ -82,6 +93,11 @@ final class StreamObserver implements MqttCallback, AutoCloseable {
             default -> {
             }
         }
+    }
+
+    /** Sample bundles seen, the batches in them, and batches seen alone on a device's topic, so far. */
+    long[] wireCounts() {
+        return new long[] {bundles.get(), bundled.get(), alone.get()};
     }
 
     private void seen(SampleBatch b) {
