@@ -136,7 +136,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String bundleMax;
 
     @Option(names = "--bundle-linger-ms", paramLabel = "MS", description = "how long a bundle waits for more batches "
-            + "after its first (default 4)")
+            + "after its first, and only while an earlier publication awaits its PUBACK (default 4)")
     String bundleLingerMs;
 
     @Option(names = "--duration-s", paramLabel = "S", description = "stop after this many seconds (default: run "

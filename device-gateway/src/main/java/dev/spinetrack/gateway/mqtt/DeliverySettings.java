@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param park              a batch the broker refused (PUBACK reason ≥ 0x80) is tried again after this
  * @param bundleMax         most batches in one sample bundle (PROTOCOL.md §7.7), 0..1000; 0 or 1: never
  *                          bundle. Bundles go only to a server whose confirmations say it reads them
- * @param bundleLinger      how long a bundle waits for more batches after its first, at most
+ * @param bundleLinger      how long a bundle waits for more batches after its first, at most, and only
+ *                          while an earlier publication awaits its PUBACK (Nagle's rule)
  */
 public record DeliverySettings(boolean serverConfirms, int maxUnconfirmed, Duration confirmTimeout,
                                Duration maxConfirmTimeout, Duration park, int bundleMax, Duration bundleLinger) {

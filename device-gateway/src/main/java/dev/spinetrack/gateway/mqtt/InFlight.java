@@ -42,6 +42,11 @@ final class InFlight {
         return count >= limit;
     }
 
+    /** Whether any publication awaits its PUBACK. */
+    boolean any() {
+        return count > 0;
+    }
+
     /** Publications that may go out now. */
     int room() {
         return Math.max(0, limit - count);

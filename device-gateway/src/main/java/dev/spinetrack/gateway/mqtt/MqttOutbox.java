@@ -63,6 +63,13 @@ public final class MqttOutbox implements AutoCloseable {
             BatchKeys.Keyed k = noted.take(m);
             return k == null ? null : k.batch();
         }
+
+        @Override
+        public boolean busy() {
+            synchronized (lock) {
+                return inFlight.any();
+            }
+        }
     };
     private final RetainedState retained = new RetainedState();
     private final NotedKeys noted = new NotedKeys();

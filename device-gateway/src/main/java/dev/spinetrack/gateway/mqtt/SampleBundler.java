@@ -38,6 +38,9 @@ final class SampleBundler {
 
         /** The confirmation key of a taken message; null when it is not a sample batch. */
         Unconfirmed.Batch key(QueuedMessage m);
+
+        /** Whether a publication is still on its way to the broker, so that waiting costs nothing. */
+        boolean busy();
     }
 
     /** @param maxBatches most batches per bundle, 2..{@value SampleBundle#MAX_BATCHES} */
@@ -51,10 +54,13 @@ final class SampleBundler {
     }
 
     /**
-     * A bundle of {@code first} and the batches queued behind it: those there now and those that
-     * come within {@code linger}, while there is room ({@code room} batches, the confirmation
-     * window's) and the bundle is not full. A message that does not fit (too large, or not a
-     * sample batch) ends it and is the one {@link #resumeAt()} names.
+     * A bundle of {@code first} and the batches queued behind it, while there is room ({@code room}
+     * batches, the confirmation window's) and the bundle is not full. It takes what is queued now,
+     * and waits for more (up to {@code linger} in all) only while an earlier publication still
+     * awaits its PUBACK, as Nagle's algorithm does: at low load the broker answers before the next
+     * batch is sealed and nothing waits; under load the bundles grow by themselves. A message that
+     * does not fit (too large, or not a sample batch) ends the bundle and is the one
+     * {@link #resumeAt()} names.
      */
     static SampleBundler gather(String gateway, int maxBatches, QueuedMessage first, Unconfirmed.Batch firstKey,
                                 int room, Duration linger, Source source) throws IOException, InterruptedException {
@@ -63,8 +69,13 @@ final class SampleBundler {
         long next = first.index() + 1;
         long deadline = System.nanoTime() + linger.toNanos();
         while (!bundle.full() && bundle.size() < room) {
-            QueuedMessage n = source.take(next, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            long left = deadline - System.nanoTime();
+            boolean wait = left > 0 && source.busy();
+            QueuedMessage n = source.take(next, wait ? Duration.ofNanos(Math.min(left, 1_000_000)) : Duration.ZERO);
             if (n == null) {
+                if (wait) {
+                    continue;
+                }
                 break;
             }
             Unconfirmed.Batch k = source.key(n);

@@ -81,4 +81,83 @@ class SampleBundlerTest {
         assertThrows(IllegalArgumentException.class, () -> new SampleBundler("gw-1", 1));
         assertThrows(IllegalArgumentException.class, () -> new SampleBundler("gw-1", 1001));
     }
+
+    /** A queue stand-in: messages {@code 0..available-1} are there; later ones never come. */
+    private static final class ListSource implements SampleBundler.Source {
+        final List<QueuedMessage> messages = new ArrayList<>();
+        int available;
+        boolean busy;
+        long waitedNanos;
+
+        @Override
+        public QueuedMessage take(long index, java.time.Duration wait) throws InterruptedException {
+            if (index < available) {
+                return messages.get((int) index);
+            }
+            waitedNanos += wait.toNanos();
+            if (!wait.isZero()) {
+                Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+            }
+            return null;
+        }
+
+        @Override
+        public Unconfirmed.Batch key(QueuedMessage m) {
+            return m.topic().endsWith("/samples") ? new Unconfirmed.Batch(m.index(), "c0ffee000001", 0, m.index(),
+                    m.index(), m.weight()) : null;
+        }
+
+        @Override
+        public boolean busy() {
+            return busy;
+        }
+    }
+
+    private static ListSource source(int count) throws Exception {
+        ListSource src = new ListSource();
+        for (int i = 0; i < count; i++) {
+            src.messages.add(queued(i, batch(String.format("c0ffee0000%02x", i), 0, i, 4)));
+        }
+        src.available = count;
+        return src;
+    }
+
+    @Test
+    void atLowLoadItTakesWhatIsQueuedAndNeverWaits() throws Exception {
+        ListSource src = source(5);
+        SampleBundler b = SampleBundler.gather("gw-1", 250, src.messages.get(0), src.key(src.messages.get(0)), 4000,
+                java.time.Duration.ofMillis(50), src);
+        assertEquals(5, b.size());
+        assertEquals(5, b.resumeAt());
+        assertEquals(0, src.waitedNanos, "no publication awaited its PUBACK: nothing to wait for");
+    }
+
+    @Test
+    void whileAPublicationIsOnItsWayItWaitsUpToTheLingerForMore() throws Exception {
+        ListSource src = source(3);
+        src.busy = true;
+        SampleBundler b = SampleBundler.gather("gw-1", 250, src.messages.get(0), src.key(src.messages.get(0)), 4000,
+                java.time.Duration.ofMillis(5), src);
+        assertEquals(3, b.size());
+        assertTrue(src.waitedNanos > 0 && src.waitedNanos <= 5_000_000,
+                "waited for more, never past the linger: " + src.waitedNanos + " ns");
+    }
+
+    @Test
+    void theWindowTheCountAndAMessageThatIsNoBatchEndTheBundle() throws Exception {
+        ListSource src = source(10);
+        SampleBundler byRoom = SampleBundler.gather("gw-1", 250, src.messages.get(0), src.key(src.messages.get(0)), 3,
+                java.time.Duration.ZERO, src);
+        assertEquals(3, byRoom.size());
+        assertEquals(3, byRoom.resumeAt());
+        SampleBundler byCount = SampleBundler.gather("gw-1", 4, src.messages.get(0), src.key(src.messages.get(0)), 4000,
+                java.time.Duration.ZERO, src);
+        assertEquals(4, byCount.size());
+        assertEquals(4, byCount.resumeAt());
+        src.messages.set(6, new QueuedMessage(6, "spinetrack/v1/gw-1/status", new byte[] {'{', '}'}, 1));
+        SampleBundler byKind = SampleBundler.gather("gw-1", 250, src.messages.get(2), src.key(src.messages.get(2)), 4000,
+                java.time.Duration.ZERO, src);
+        assertEquals(List.of(2L, 3L, 4L, 5L), byKind.keys().stream().map(Unconfirmed.Batch::index).toList());
+        assertEquals(6, byKind.resumeAt(), "the message that is no batch goes next, on its own");
+    }
 }
