@@ -110,8 +110,8 @@ abstract class GatewaySecurityContract {
         List<String> refusals = new CopyOnWriteArrayList<>();
         MqttClient spy = connect(gwA, secretA);
         try {
-            for (String filter : new String[]{"spinetrack/v1/#", Topics.ROOT + "/+/+/samples",
-                    Topics.ROOT + "/" + gwB + "/#", "#"}) {
+            for (String filter : new String[]{"spinetrack/v1/#", Topics.ROOT + "/+/+/samples", Topics.ALL_BUNDLES,
+                    Topics.storedBundle(gwB), Topics.ROOT + "/" + gwB + "/#", "#"}) {
                 try {
                     // A broker may refuse the subscription (HiveMQ: SUBACK 0x87) or grant it and
                     // deliver nothing the ACL forbids; what counts is what arrives (below).
@@ -127,6 +127,7 @@ abstract class GatewaySecurityContract {
                 try {
                     asA.info(renamed(aliceRun.info(), gwB, FORGED_DEVICE));
                     asA.batch(FORGED_DEVICE, aliceRun.samples().subList(0, 50));
+                    asA.raw(Topics.bundle(gwB), bundle(gwB, FORGED_DEVICE, aliceRun.samples().subList(50, 60)));
                 } catch (RuntimeException refusedByBroker) {
                     // an MQTT 5 broker may answer NOT_AUTHORIZED; either way nothing must be stored
                 }
@@ -159,6 +160,14 @@ abstract class GatewaySecurityContract {
         }
         Await.until("the foreign batch is refused", LIMIT, () -> trust().refusedCount("foreign-device") > foreign);
         assertEquals(before, stored(), "nothing of bob's gateway stored for alice's device");
+        // the same in a sample bundle (PROTOCOL.md §7.7): checked batch by batch, refused alike
+        double foreignBeforeBundle = trust().refusedCount("foreign-device");
+        try (TestPublisher b = new TestPublisher(stack.brokerUrl(), gwB, gwB, secretB)) {
+            b.raw(Topics.bundle(gwB), bundle(gwB, device, aliceRun.samples().subList(400, 450)));
+        }
+        Await.until("the foreign batch in a bundle is refused", LIMIT,
+                () -> trust().refusedCount("foreign-device") > foreignBeforeBundle);
+        assertEquals(before, stored(), "nothing of bob's bundle stored for alice's device");
         // alice's own gateway, gone wrong: a seq jump of a trillion, a timestamp years away,
         // a pressure no sensor reads; then a good batch as the marker that all was processed
         List<Sample> next = aliceRun.samples().subList(200, 203);
@@ -236,4 +245,11 @@ abstract class GatewaySecurityContract {
         return stack.server().getApplicationContext().getBean(GatewayTrust.class);
     }
 
+
+    /** A sample bundle of one batch, as a gateway would publish it. */
+    private static String bundle(String gateway, String device, List<Sample> samples) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.spinetrack.protocol.mqtt.SampleBundle
+                .of(gateway, List.of(dev.spinetrack.protocol.mqtt.SampleBatch.of(gateway, device, 1,
+                        System.currentTimeMillis(), samples))));
+    }
 }
