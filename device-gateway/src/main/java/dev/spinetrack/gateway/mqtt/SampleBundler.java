@@ -119,15 +119,6 @@ final class SampleBundler {
         return messages.size();
     }
 
-    boolean isEmpty() {
-        return messages.isEmpty();
-    }
-
-    /** The queued messages, in queue order. */
-    List<QueuedMessage> messages() {
-        return List.copyOf(messages);
-    }
-
     /** Their confirmation keys, in the same order. */
     List<Unconfirmed.Batch> keys() {
         return List.copyOf(keys);
@@ -152,14 +143,5 @@ final class SampleBundler {
         out.write(']');
         out.write('}');
         return out.toByteArray();
-    }
-
-    /** Total samples, for the counters. */
-    long weight() {
-        long w = 0;
-        for (QueuedMessage m : messages) {
-            w += m.weight();
-        }
-        return w;
     }
 }
