@@ -37,14 +37,6 @@ final class BatchKeys {
         }
     }
 
-    /** The confirmations of a message on the {@code stored} topics: a device's one, or a stored bundle's (§7.7). */
-    static java.util.List<dev.spinetrack.protocol.mqtt.StoredConfirmation> confirmations(boolean bundle, byte[] payload)
-            throws IOException {
-        return bundle
-                ? Json.mapper().readValue(payload, dev.spinetrack.protocol.mqtt.StoredBundle.class).confirmations()
-                : java.util.List.of(Json.mapper().readValue(payload, dev.spinetrack.protocol.mqtt.StoredConfirmation.class));
-    }
-
     /** The key of a batch as it is queued at {@code index}, taken from the record itself. */
     static Keyed of(long index, SampleBatch b) {
         return new Keyed(new Unconfirmed.Batch(index, b.device(), b.boot() == null ? 0 : b.boot(), b.firstSeq(),

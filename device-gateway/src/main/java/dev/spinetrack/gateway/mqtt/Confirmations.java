@@ -1,6 +1,7 @@
 package dev.spinetrack.gateway.mqtt;
 
 import dev.spinetrack.gateway.queue.DurableQueue;
+import dev.spinetrack.protocol.mqtt.StoredBundle;
 import dev.spinetrack.protocol.mqtt.StoredConfirmation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ final class Confirmations {
     void arrived(String topic, boolean bundle, byte[] payload) {
         List<StoredConfirmation> cs;
         try {
-            cs = BatchKeys.confirmations(bundle, payload);
+            cs = read(bundle, payload);
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignored an unreadable confirmation on {}: {}", topic, e.getMessage());
             return;
@@ -83,5 +84,11 @@ final class Confirmations {
                 LOG.warn("recording the confirmation of message {} failed: {}", b.index(), e.getMessage());
             }
         }
+    }
+
+    /** A device's confirmation, or a stored bundle's (§7.7). */
+    private static List<StoredConfirmation> read(boolean bundle, byte[] payload) throws IOException {
+        return bundle ? Json.mapper().readValue(payload, StoredBundle.class).confirmations()
+                : List.of(Json.mapper().readValue(payload, StoredConfirmation.class));
     }
 }
